@@ -1,0 +1,148 @@
+"""Per-device audit hash chains (design.md §7 Audit chains).
+
+Each event's hash covers its content and the previous event's hash, so changing, removing or
+inserting an event behind the program's back breaks the chain at that point.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Iterable
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from db.models import AuditEvent, AuditHead
+
+GENESIS = "0" * 64
+
+# Fields that hold personal data: stored in events as a hash, never in clear (design.md §7).
+PERSONAL_FIELDS = {
+    ("party", "identifier"), ("party", "phone"), ("party", "address"), ("party", "contact"),
+    ("consultation", "asker_phone"), ("expert", "phone"), ("expert", "email"), ("app_user", "phone"),
+    ("app_user", "password_hash"), ("exhibitor", "credit_code"),
+}
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return hashlib.sha256(value).hexdigest()
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return value
+
+
+def protect(table: str, field: str, value: Any) -> Any:
+    """The value as an audit event may keep it: personal data hashed."""
+    if (table, field) in PERSONAL_FIELDS and value not in (None, ""):
+        return "sha256:" + hashlib.sha256(str(value).encode()).hexdigest()
+    return jsonable(value)
+
+
+def canonical(payload: dict) -> bytes:
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def event_hash(prev_hash: str, payload: dict) -> str:
+    return hashlib.sha256(prev_hash.encode() + canonical(payload)).hexdigest()
+
+
+def payload_of(e: AuditEvent) -> dict:
+    """The hashed content of an event: everything but the surrogate id and the hashes."""
+    return {
+        "device": str(e.device_id), "seq": e.seq, "at": e.at.isoformat(),
+        "centre": str(e.centre_id) if e.centre_id else None,
+        "actor": str(e.actor_id) if e.actor_id else None, "actor_name": e.actor_name,
+        "action": e.action, "table": e.table_name,
+        "record": str(e.record_id) if e.record_id else None, "data": e.data,
+    }
+
+
+@dataclass
+class NewEvent:
+    action: str
+    table_name: str = ""
+    record_id: uuid.UUID | None = None
+    data: dict | None = None
+
+
+class Chain:
+    """This device's chain inside one transaction: the head is locked once, events appended."""
+
+    def __init__(self, session: Session, device_id: uuid.UUID) -> None:
+        self.session = session
+        self.device_id = device_id
+        self.head = self._lock_head()
+
+    def _lock_head(self) -> AuditHead:
+        s = self.session
+        dialect = s.get_bind().dialect.name
+        values = {"device_id": self.device_id, "seq": 0, "hash": GENESIS}
+        ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(AuditHead)
+        s.execute(ins.values(**values).on_conflict_do_nothing(index_elements=["device_id"]))
+        stmt = select(AuditHead).where(AuditHead.device_id == self.device_id)
+        if dialect == "postgresql":
+            stmt = stmt.with_for_update()  # SQLite: BEGIN IMMEDIATE already holds the write lock
+        return s.scalars(stmt).one()
+
+    def append(
+        self, events: Iterable[NewEvent], *, at: datetime, centre_id: uuid.UUID | None,
+        actor_id: uuid.UUID | None, actor_name: str,
+    ) -> list[AuditEvent]:
+        rows: list[AuditEvent] = []
+        seq, prev = self.head.seq, self.head.hash
+        for ev in events:
+            seq += 1
+            row = AuditEvent(
+                device_id=self.device_id, seq=seq, prev_hash=prev, at=at, centre_id=centre_id,
+                actor_id=actor_id, actor_name=actor_name, action=ev.action,
+                table_name=ev.table_name, record_id=ev.record_id, data=jsonable(ev.data or {}),
+            )
+            row.hash = event_hash(prev, payload_of(row))
+            prev = row.hash
+            rows.append(row)
+        self.session.add_all(rows)
+        self.head.seq, self.head.hash = seq, prev
+        return rows
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    device_id: uuid.UUID
+    events: int
+    head_hash: str
+    broken_at: int | None  # sequence number of the first bad link
+    problem: str = ""
+
+
+def verify_chain(session: Session, device_id: uuid.UUID) -> ChainReport:
+    prev, expected_seq, count = GENESIS, 1, 0
+    rows = session.scalars(
+        select(AuditEvent).where(AuditEvent.device_id == device_id).order_by(AuditEvent.seq)
+    )
+    for e in rows:
+        count += 1
+        if e.seq != expected_seq:
+            return ChainReport(device_id, count, prev, expected_seq, "事件缺失或被插入")
+        if e.prev_hash != prev or event_hash(prev, payload_of(e)) != e.hash:
+            return ChainReport(device_id, count, prev, e.seq, "事件内容或链接被改动")
+        prev, expected_seq = e.hash, expected_seq + 1
+    head = session.get(AuditHead, device_id)
+    if head is not None and (head.seq != expected_seq - 1 or head.hash != prev):
+        return ChainReport(device_id, count, prev, expected_seq, "链尾事件被删除")
+    return ChainReport(device_id, count, prev, None)

@@ -1,0 +1,52 @@
+"""Human-facing numbers (case no., opinion no., complaint no.) from a sequence per
+(centre, pattern, year): never reused, widening past 9999, skipping numbers already present
+(an imported ledger keeps its own numbers). design.md §7 Numbers."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from db.models import NumberSequence
+
+
+def render(pattern: str, *, year: int, seq: int, short: str = "", **extra: str) -> str:
+    try:
+        return pattern.format(year=year, seq=seq, short=short, **extra)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ValidationError("编号格式", f"格式 {pattern} 无法使用：{exc}") from exc
+
+
+def next_number(
+    session: Session, centre_id: uuid.UUID, pattern: str, year: int,
+    taken: Callable[[str], bool], *, short: str = "", **extra: str,
+) -> str:
+    """Mint the next free number inside the caller's write transaction."""
+    seq_row = _lock(session, centre_id, pattern, year)
+    value = seq_row.last_value
+    while True:
+        value += 1
+        number = render(pattern, year=year, seq=value, short=short, **extra)
+        if not taken(number):
+            break
+    seq_row.last_value = value
+    return number
+
+
+def _lock(session: Session, centre_id: uuid.UUID, pattern: str, year: int) -> NumberSequence:
+    dialect = session.get_bind().dialect.name
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(NumberSequence)
+    session.execute(
+        ins.values(centre_id=centre_id, pattern=pattern, year=year, last_value=0).on_conflict_do_nothing()
+    )
+    stmt = select(NumberSequence).where(
+        NumberSequence.centre_id == centre_id, NumberSequence.pattern == pattern,
+        NumberSequence.year == year,
+    )
+    if dialect == "postgresql":
+        stmt = stmt.with_for_update()
+    return session.scalars(stmt).one()

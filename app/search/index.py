@@ -1,0 +1,66 @@
+"""Keeping the search token index current (design.md §7 Search).
+
+Which fields of which tables are searchable is declared here once; services, sync and import
+all go through `reindex_objects` (the unit of work calls it for every changed record).
+"""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import delete, insert
+from sqlalchemy.orm import Session
+
+from app.search.tokens import name_tokens, text_tokens
+from db.models import SearchToken
+
+# table → (name-like fields: 1-/2-char substrings + pinyin; long text fields: bigrams)
+SEARCHABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "party": (("name", "identifier"), ()),
+    "assist_case": (("case_no",), ("summary",)),
+    "ip_right": (("number", "title"), ()),
+    "consultation": (("asker_name",), ("question", "answer")),
+    "knowledge_item": ((), ("question", "answer")),
+    "expert": (("name", "organisation", "keywords"), ()),
+    "institution": (("name",), ()),
+    "exhibitor": (("name", "booth"), ("products",)),
+    "fair": (("name",), ()),
+    "fair_complaint": (("complaint_no", "respondent_name"), ()),
+    "opinion": (("opinion_no", "title"), ()),
+}
+
+
+def tokens_for(table: str, values: dict) -> set[str]:
+    spec = SEARCHABLE.get(table)
+    if spec is None:
+        return set()
+    names, texts = spec
+    found: set[str] = set()
+    for f in names:
+        if values.get(f):
+            found |= name_tokens(str(values[f]))
+    for f in texts:
+        if values.get(f):
+            found |= text_tokens(str(values[f]))
+    return found
+
+
+def rows_for(table: str, record_id: uuid.UUID, values: dict) -> list[dict]:
+    return [{"token": t[:80], "table_name": table, "record_id": record_id} for t in tokens_for(table, values)]
+
+
+def reindex_objects(session: Session, objects: Iterable) -> None:
+    """Replace the tokens of each searchable object (deleted records lose theirs)."""
+    rows: list[dict] = []
+    for obj in objects:
+        table = obj.__table__.name
+        if table not in SEARCHABLE:
+            continue
+        session.execute(
+            delete(SearchToken).where(SearchToken.table_name == table, SearchToken.record_id == obj.id)
+        )
+        if not getattr(obj, "deleted", False):
+            values = {f: getattr(obj, f, None) for spec in SEARCHABLE[table] for f in spec}
+            rows.extend(rows_for(table, obj.id, values))
+    if rows:
+        session.execute(insert(SearchToken), rows)

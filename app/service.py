@@ -1,0 +1,198 @@
+"""The unit of work every service call runs in (design.md §2).
+
+    with service_call(db, actor, roles={"caseworker"}, action="case.register") as s:
+        ...change rows...
+
+checks the actor's role against the database (not only the in-memory actor), lets the body
+change rows, then — in the same transaction — stamps who/when/which device on every changed
+travelling record, appends one audit event per changed record to this device's chain, keeps
+the search index current, and commits. Any exception rolls everything back.
+"""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.audit import Chain, NewEvent, protect
+from app.context import Actor
+from app.database import Database
+from app.errors import ConcurrentChange, IpaidError, NotAuthenticated, PermissionDenied, UsageError
+from app.labels import ROLES
+from app.search.index import reindex_objects
+from db.base import Travelling, utcnow
+from db.models import User
+
+CHANGES = "ipaid_changes"
+STAMP = "ipaid_stamp"
+
+# Columns that change on every write and say nothing about the record itself.
+_BOOKKEEPING = {"version", "updated_at", "updated_by"}
+
+
+def record_values(obj: Travelling) -> dict:
+    table = obj.__table__.name
+    return {
+        c.key: protect(table, c.key, getattr(obj, c.key))
+        for c in inspect(obj).mapper.column_attrs
+        if c.key not in _BOOKKEEPING
+    }
+
+
+@event.listens_for(Session, "before_flush")
+def _track_changes(session: Session, _ctx, _instances) -> None:
+    """Remember what changed and stamp it; only for sessions opened by service_call."""
+    stamp = session.info.get(STAMP)
+    if stamp is None:
+        return
+    changes: dict = session.info[CHANGES]
+    now, user_id, device_id = stamp
+    for obj in session.new:
+        if isinstance(obj, Travelling):
+            if obj.id is None:
+                obj.id = uuid.uuid4()
+            obj.created_at = obj.created_at or now
+            obj.updated_at = now
+            obj.created_by = obj.created_by or user_id
+            obj.updated_by = user_id
+            obj.origin_device = obj.origin_device or device_id
+            changes.setdefault((obj.__table__.name, obj.id), ("create", obj))
+    for obj in session.dirty:
+        if isinstance(obj, Travelling) and session.is_modified(obj, include_collections=False):
+            obj.updated_at = now
+            obj.updated_by = user_id
+            key = (obj.__table__.name, obj.id)
+            action = "delete" if obj.deleted else "update"
+            if key in changes and changes[key][0] == "create":
+                action = "create"
+            changes[key] = (action, obj)
+    for obj in session.deleted:
+        if isinstance(obj, Travelling):
+            changes[(obj.__table__.name, obj.id)] = ("purge", obj)
+
+
+def require_role(actor: Actor, roles: Iterable[str] | None) -> None:
+    if roles is None:
+        return
+    wanted = frozenset(roles)
+    if not actor.has_any(wanted):
+        names = "、".join(ROLES.get(r, r) for r in sorted(wanted))
+        raise PermissionDenied(
+            f"{actor.display_name} 没有执行此操作的权限（需要角色：{names}）。",
+            english=f"user {actor.username} lacks the role for this ({', '.join(sorted(wanted))})",
+        )
+
+
+def _current_user(session: Session, actor: Actor) -> User:
+    """The actor as the database knows them now: deactivated users and removed roles take
+    effect at once, whatever the window still shows."""
+    user = session.get(User, actor.user_id)
+    if user is None or not user.active or user.deleted:
+        raise NotAuthenticated("该用户已停用或不存在，请重新登录。", english="user inactive or unknown")
+    return user
+
+
+@contextmanager
+def service_call(
+    db: Database, actor: Actor | None, *, roles: Iterable[str] | None, action: str,
+    now: datetime | None = None, device_id: uuid.UUID | None = None,
+) -> Iterator[Session]:
+    """Run one unit of work. `actor=None` only for set-up work before any user exists."""
+    device = device_id or db.device_id
+    if device is None:
+        raise UsageError("数据库尚未初始化（没有设备标识），请先运行 ipaid init。", english="not initialised")
+    session = db.write_session()
+    session.info[CHANGES] = {}
+    stamp_time = now or utcnow()
+    session.info[STAMP] = (stamp_time, actor.user_id if actor else None, device)
+    try:
+        if actor is not None:
+            user = _current_user(session, actor)
+            live = Actor(actor.user_id, actor.username, actor.display_name, frozenset(user.roles),
+                         actor.centre_id, actor.centre_name)
+            require_role(live, roles)
+        yield session
+        session.flush()
+        _finish(session, actor, action, stamp_time, device)
+        session.commit()
+    except StaleDataError as exc:
+        session.rollback()
+        raise ConcurrentChange("该记录已被其他人修改，请重新打开后再保存。", english="record changed by someone else") from exc
+    except IntegrityError as exc:
+        session.rollback()
+        if isinstance(exc, IpaidError):
+            raise
+        raise UsageError(f"保存失败：数据与已有记录冲突（{_constraint_name(exc)}）。", english=str(exc.orig)) from exc
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+@contextmanager
+def read_call(db: Database, actor: Actor, *, roles: Iterable[str] | None) -> Iterator[Session]:
+    """A read-only unit: same checks as service_call, a plain (non-locking) transaction."""
+    session = db.read_session()
+    try:
+        user = _current_user(session, actor)
+        require_role(
+            Actor(actor.user_id, actor.username, actor.display_name, frozenset(user.roles),
+                  actor.centre_id, actor.centre_name),
+            roles,
+        )
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+def _constraint_name(exc: IntegrityError) -> str:
+    return str(exc.orig).splitlines()[0][:120]
+
+
+def _finish(session: Session, actor: Actor | None, action: str, at: datetime, device: uuid.UUID) -> None:
+    changes: dict = session.info[CHANGES]
+    if not changes:
+        return
+    objects = [obj for (_a, obj) in changes.values()]
+    reindex_objects(session, objects)
+    centre_ids = {getattr(obj, "centre_id", None) for obj in objects} - {None}
+    centre_id = next(iter(centre_ids)) if len(centre_ids) == 1 else (actor.centre_id if actor else None)
+    events = [
+        NewEvent(f"{action}:{kind}", obj.__table__.name, obj.id, record_values(obj))
+        for (kind, obj) in changes.values()
+    ]
+    Chain(session, device).append(
+        events, at=at, centre_id=centre_id,
+        actor_id=actor.user_id if actor else None,
+        actor_name=actor.display_name if actor else "系统",
+    )
+    session.flush()
+
+
+def log_refusal(db: Database, actor_name: str, action: str, reason: str, actor_id: uuid.UUID | None = None) -> None:
+    """Write a refused or failed attempt as its own event (it must survive the rollback of the
+    refused work)."""
+    device = db.device_id
+    if device is None:
+        return
+    with db.write_session() as session:
+        Chain(session, device).append(
+            [NewEvent(action, data={"reason": reason})], at=utcnow(), centre_id=None,
+            actor_id=actor_id, actor_name=actor_name,
+        )
+        session.commit()
+
+
+def select_one(session: Session, stmt):
+    return session.scalars(stmt).one_or_none()
+
+
+__all__ = ["service_call", "read_call", "require_role", "log_refusal", "record_values", "select"]

@@ -1,0 +1,120 @@
+"""Schema revisions through Alembic: where the database stands and how to bring it to head.
+
+Production code never calls `create_all`; the first revision creates the schema.
+"""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from db.errors import NotInitialised, NotIpaid, SchemaTooNew, SchemaTooOld
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    heads = script().get_heads()
+    assert len(heads) == 1, f"migration chain must be linear, heads: {heads}"
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_empty(engine: Engine) -> bool:
+    return not inspect(engine).get_table_names()
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+    empty: bool
+
+    @property
+    def known(self) -> bool:
+        return self.current is None or _is_known(self.current)
+
+    @property
+    def at_head(self) -> bool:
+        return self.current == self.head
+
+
+def state(engine: Engine) -> SchemaState:
+    current = current_revision(engine)
+    return SchemaState(current, head_revision(), is_empty(engine) if current is None else False)
+
+
+def _is_known(revision: str) -> bool:
+    try:
+        return script().get_revision(revision) is not None
+    except Exception:  # alembic raises several kinds for unknown ids
+        return False
+
+
+def require_usable(st: SchemaState, *, may_create: bool, may_upgrade: bool) -> None:
+    """Raise unless the database can be used by this program as it stands (or after the
+    creation/upgrade we are allowed to do)."""
+    if st.current is None:
+        if not st.empty:
+            raise NotIpaid("tables without an IPAid schema revision")
+        if not may_create:
+            raise NotInitialised("empty database")
+        return
+    if not st.known:
+        raise SchemaTooNew(st.current)
+    if not st.at_head and not may_upgrade:
+        raise SchemaTooOld(st.current)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run migrations on `engine` (for SQLite an engine opened with foreign keys off)."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        if engine.dialect.name == "sqlite":
+            bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if bad:
+                raise RuntimeError(f"foreign key check failed after migration: {bad[:5]}")
+
+
+def backup_sqlite(path: Path, label: str) -> Path:
+    """Copy a SQLite database (consistently, through SQLite's online backup) beside itself."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix or '.sqlite'}")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def copy_file(path: Path, target: Path) -> None:
+    shutil.copy2(path, target)
