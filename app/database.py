@@ -107,9 +107,11 @@ def open_database(db: str | None = None, *, create: bool = False, allow_old: boo
 def _open_sqlite(url: URL, label: str) -> Database:
     path = Path(url.database or "")
     if not path.parent.exists():
-        raise dberr.NotWritable(f"folder {path.parent} does not exist")
+        raise dberr.FolderMissing(str(path.parent))
     dbengine.check_sqlite_file(path)
     existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        schema.require_usable(schema.peek_sqlite(path), may_create=True, may_upgrade=True)
     engine = dbengine.make_engine(url)
     dbengine.probe(engine)
     state = schema.state(engine)
@@ -167,6 +169,10 @@ def explain(exc: dberr.DatabaseProblem, label: str) -> DatabaseUnavailable:
         "not_writable": (
             f"没有写入权限：{exc.detail}。请检查文件和文件夹的权限，或选择其他位置。",
             f"no permission to write: {exc.detail}",
+        ),
+        "folder_missing": (
+            f"文件夹 {exc.detail} 不存在，请先创建它或选择其他位置。",
+            f"folder {exc.detail} does not exist",
         ),
         "network_share": (
             f"数据库文件 {label} 位于网络共享上，SQLite 在网络共享上可能损坏数据，已拒绝打开。"

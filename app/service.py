@@ -116,7 +116,12 @@ def service_call(
             user = _current_user(session, actor)
             live = Actor(actor.user_id, actor.username, actor.display_name, frozenset(user.roles),
                          actor.centre_id, actor.centre_name)
-            require_role(live, roles)
+            try:
+                require_role(live, roles)
+            except PermissionDenied as exc:
+                session.rollback()
+                log_refusal(db, actor.display_name, "refused:" + action, exc.english, actor.user_id)
+                raise
         yield session
         session.flush()
         _finish(session, actor, action, stamp_time, device)

@@ -58,11 +58,15 @@ def check_sqlite_file(path: Path) -> None:
             head = fh.read(16)
         if head and head != SQLITE_HEADER:
             raise NotADatabase(str(path))
-        if not os.access(path, os.R_OK | os.W_OK):
+        if not can_write(path):
             raise NotWritable(str(path))
     # WAL needs to create -wal and -shm files beside the database.
-    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+    if folder.exists() and not can_write(folder):
         raise NotWritable(str(folder))
+
+
+def can_write(path: Path) -> bool:
+    return os.access(path, os.R_OK | os.W_OK | (os.X_OK if path.is_dir() else 0))
 
 
 def is_on_network_share(path: Path) -> bool:

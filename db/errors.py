@@ -41,3 +41,7 @@ class SchemaTooOld(DatabaseProblem):
 
 class NotInitialised(DatabaseProblem):
     code = "not_initialised"
+
+
+class FolderMissing(DatabaseProblem):
+    code = "folder_missing"

@@ -66,6 +66,28 @@ def state(engine: Engine) -> SchemaState:
     return SchemaState(current, head_revision(), is_empty(engine) if current is None else False)
 
 
+def peek_sqlite(path: Path) -> SchemaState:
+    """The state of an existing SQLite file, read without changing a byte of it (a normal open
+    would switch the file to WAL mode even if we then refuse it)."""
+    from db.errors import NotADatabase
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise NotADatabase(str(exc)) from exc
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        current = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            current = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabase(str(exc)) from exc
+    finally:
+        con.close()
+    return SchemaState(current, head_revision(), not tables)
+
+
 def _is_known(revision: str) -> bool:
     try:
         return script().get_revision(revision) is not None

@@ -11,6 +11,7 @@ import importlib
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from app import __version__
@@ -23,7 +24,9 @@ COMMAND_MODULES = ("app.cli.commands.core", "app.cli.commands.users", "app.cli.c
 
 
 def common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: `ipaid --db X info` and `ipaid info --db X` both work (an absent sub-command
+    # option must not overwrite the top-level one with None).
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--db", metavar="PATH|URL", help="SQLite file or PostgreSQL URL (default: IPAID_DB or the user-data folder)")
     common.add_argument("--user", metavar="NAME", help="act as this user (or IPAID_USER)")
     common.add_argument("--password-file", metavar="F", help="file holding the password (or IPAID_PASSWORD / IPAID_PASSWORD_FILE)")
@@ -35,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ipaid", description="IPAid Desk 知识产权维权援助工作台. Without a command: open the window."
     )
     parser.add_argument("--version", action="version", version=f"IPAid Desk {__version__}")
-    parser.add_argument("--db", metavar="PATH|URL", help="database for the window")
+    parser.add_argument("--db", metavar="PATH|URL", help="database (SQLite file or PostgreSQL URL)")
+    parser.set_defaults(user=None, password_file=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = common_options()
     for name in COMMAND_MODULES:
@@ -43,13 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, open_window: Callable[[str | None], int] | None = None) -> int:
+    """`open_window` is given by the console-script entry in ui/ (app/ must not import ui/)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from ui.main import run_gui  # Qt only when the window is wanted
-
-        return run_gui(args.db)
+        if open_window is None:
+            warn("ipaid: 此入口没有图形界面，请指定子命令 (no GUI in this entry point; give a command)")
+            return 2
+        return open_window(args.db)
     try:
         return int(args.func(args) or 0)
     except IpaidError as exc:

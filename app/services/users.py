@@ -45,43 +45,47 @@ def setup_first_admin(
 
 def authenticate(db: Database, username: str, password: str) -> Actor:
     """Check a password; failures are evented and repeated failures lock the account a while."""
+    actor, refusal = _check_login(db, username.strip(), password)
+    if refusal is not None:
+        action, reason, user_id, error = refusal
+        # Written after the check's own transaction has ended: a refusal must leave a trace.
+        log_refusal(db, username, action, reason, user_id)
+        raise error
+    assert actor is not None
+    return actor
+
+
+def _check_login(db: Database, username: str, password: str):
     wrong = NotAuthenticated("用户名或密码不正确。", english="wrong user name or password")
     with db.write_session() as s:
-        user = s.scalars(select(User).where(User.username == username.strip())).one_or_none()
+        user = s.scalars(select(User).where(User.username == username)).one_or_none()
         if user is None or user.deleted:
-            s.rollback()
-            log_refusal(db, username, "login_failed", "unknown user")
-            raise wrong
-        now = utcnow()
+            return None, ("login_failed", "unknown user", None, wrong)
+        now, user_id = utcnow(), user.id
         if user.locked_until and user.locked_until > now:
             minutes = int((user.locked_until - now).total_seconds() // 60) + 1
-            s.rollback()
-            log_refusal(db, username, "login_refused", "locked", user.id)
-            raise NotAuthenticated(f"该账户因多次密码错误已被暂时锁定，请 {minutes} 分钟后再试。", english="account locked")
+            error = NotAuthenticated(f"该账户因多次密码错误已被暂时锁定，请 {minutes} 分钟后再试。",
+                                     english="account locked after repeated failures")
+            return None, ("login_refused", "locked", user_id, error)
         if not user.active:
-            s.rollback()
-            log_refusal(db, username, "login_refused", "inactive", user.id)
-            raise NotAuthenticated("该账户已停用，请联系管理员。", english="account deactivated")
+            error = NotAuthenticated("该账户已停用，请联系管理员。", english="account deactivated")
+            return None, ("login_refused", "inactive", user_id, error)
         if not verify_password(user.password_hash, password):
             failures = user.failed_logins + 1
-            # Login bookkeeping is not a domain change: written without an event of its own
-            # besides the refusal below, and without bumping the record's version.
-            s.execute(
-                User.__table__.update().where(User.id == user.id).values(
-                    failed_logins=failures,
-                    locked_until=now + timedelta(minutes=LOCK_MINUTES) if failures >= LOCK_AFTER_FAILURES else None,
-                )
-            )
+            locked = now + timedelta(minutes=LOCK_MINUTES) if failures >= LOCK_AFTER_FAILURES else None
+            # Sign-in bookkeeping, not a change of the account: no version bump, no event of
+            # its own (the refusal event says what happened).
+            s.execute(User.__table__.update().where(User.id == user_id)
+                      .values(failed_logins=failures, locked_until=locked))
             s.commit()
-            log_refusal(db, username, "login_failed", "wrong password", user.id)
-            raise wrong
+            return None, ("login_failed", "wrong password", user_id, wrong)
         if user.failed_logins or user.locked_until:
-            s.execute(User.__table__.update().where(User.id == user.id).values(failed_logins=0, locked_until=None))
+            s.execute(User.__table__.update().where(User.id == user_id).values(failed_logins=0, locked_until=None))
         centre = s.get(Centre, user.centre_id)
-        actor = Actor(user.id, user.username, user.display_name, frozenset(user.roles), user.centre_id,
+        actor = Actor(user_id, user.username, user.display_name, frozenset(user.roles), user.centre_id,
                       centre.name if centre else "")
         s.commit()
-    return actor
+    return actor, None
 
 
 def check_roles(roles: list[str] | tuple[str, ...]) -> tuple[str, ...]:

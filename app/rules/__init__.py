@@ -1,0 +1,1 @@
+"""Business rules that need neither a database nor a GUI: identifiers, working days."""

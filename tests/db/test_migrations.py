@@ -1,0 +1,129 @@
+"""Schema revisions: a linear chain, models equal to the migrations, and a database holding
+data at the first revision upgrading to head with every row kept."""
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import MetaData, insert, select
+
+from app.database import open_database
+from app.errors import DatabaseUnavailable
+from db import schema
+from db.engine import make_engine, to_url
+from db.models import Base
+
+FIRST = "0001"
+
+
+def test_revision_chain_is_linear():
+    script = schema.script()
+    assert len(script.get_heads()) == 1
+    revisions = list(script.walk_revisions())
+    assert revisions[-1].revision == FIRST and revisions[-1].down_revision is None
+    for rev in revisions[:-1]:
+        assert isinstance(rev.down_revision, str), f"{rev.revision} merges or branches"
+
+
+def test_models_and_migrations_describe_the_same_schema(db_url):
+    db = open_database(db_url)
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), Base.metadata)
+    db.close()
+    assert diff == []
+
+
+def _at_first_revision(url_text: str):
+    engine = make_engine(to_url(url_text), foreign_keys=False)
+    schema.upgrade(engine, FIRST)
+    return engine
+
+
+def bind_uuid(engine):
+    """Reflected SQLite tables see CHAR(32) where the models say Uuid: bind the stored form."""
+    return (lambda u: u.hex) if engine.dialect.name == "sqlite" else (lambda u: u)
+
+
+def _fill_first_revision(engine) -> dict:
+    """Rows written with the tables as revision 0001 had them (reflected, not the models)."""
+    meta = MetaData()
+    meta.reflect(engine)
+    now = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
+    centre_id, party_id, case_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    b = bind_uuid(engine)
+    common = dict(version=1, created_at=now, updated_at=now, deleted=False)
+    with engine.begin() as conn:
+        conn.execute(insert(meta.tables["centre"]), [dict(id=b(centre_id), name="旧中心", short_name="旧",
+                                                          timezone="Asia/Shanghai", region="", **common)])
+        conn.execute(insert(meta.tables["party"]), [dict(
+            id=b(party_id), centre_id=b(centre_id), kind="enterprise", name="沈阳某某机械有限公司", name_pinyin="",
+            private_enterprise=True, going_global=False, region="", contact="", phone="", address="", note="",
+            **common)])
+        conn.execute(insert(meta.tables["assist_case"]), [dict(
+            id=b(case_id), centre_id=b(centre_id), case_no="〔2026〕旧维援字第0001号", registered_on=date(2026, 1, 5),
+            channel="visit", applicant_id=b(party_id), ip_kind="invention", dispute_type="infringement",
+            overseas=False, services=["opinion"], summary="被诉产品与专利权利要求相同", status="registered",
+            paused_workdays=0, refusal_reason="", source="register", note="", **common)])
+    return {"centre": centre_id, "party": party_id, "case": case_id}
+
+
+def test_sqlite_file_at_first_revision_upgrades_itself_after_a_backup(tmp_path):
+    path = tmp_path / "old.sqlite"
+    engine = _at_first_revision(str(path))
+    ids = _fill_first_revision(engine)
+    engine.dispose()
+
+    db = open_database(str(path))
+    assert db.revision == schema.head_revision()
+    assert len(db.backups) == 1 and db.backups[0].exists()
+    with db.engine.connect() as conn:
+        centre = conn.execute(select(Base.metadata.tables["centre"]).where(
+            Base.metadata.tables["centre"].c.id == ids["centre"])).one()
+        case = conn.execute(select(Base.metadata.tables["assist_case"])).one()
+    assert centre.name == "旧中心" and centre.address == "" and centre.phone == ""
+    assert case.id == ids["case"] and case.summary == "被诉产品与专利权利要求相同"
+    db.close()
+    # The backup is the database as it was: still at the first revision, same rows.
+    old = make_engine(to_url(str(db.backups[0])))
+    assert schema.current_revision(old) == FIRST
+    with old.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM assist_case").scalar() == 1
+    old.dispose()
+
+
+def test_server_at_first_revision_is_refused_then_upgraded_by_an_admin(empty_pg_url, tmp_path, capsys):
+    from app.cli.main import main
+    from app.passwords import hash_password
+
+    engine = _at_first_revision(empty_pg_url)
+    ids = _fill_first_revision(engine)
+    meta = MetaData()
+    meta.reflect(engine)
+    now = datetime(2026, 1, 5, tzinfo=timezone.utc)
+    with engine.begin() as conn:
+        conn.execute(insert(meta.tables["app_user"]), [dict(
+            id=bind_uuid(engine)(uuid.uuid4()), centre_id=bind_uuid(engine)(ids["centre"]), username="root", display_name="管理员",
+            password_hash=hash_password("rootpass1"), roles=["admin"], active=True, phone="",
+            failed_logins=0, version=1, created_at=now, updated_at=now, deleted=False)])
+    engine.dispose()
+
+    with pytest.raises(DatabaseUnavailable) as err:
+        open_database(empty_pg_url)
+    assert "ipaid upgrade" in err.value.message
+
+    pw = tmp_path / "pw"
+    pw.write_text("wrong-one\n")
+    assert main(["upgrade", "--db", empty_pg_url, "--user", "root", "--password-file", str(pw)]) == 4
+    pw.write_text("rootpass1\n")
+    assert main(["upgrade", "--db", empty_pg_url, "--user", "root", "--password-file", str(pw)]) == 0
+    assert "0001" in capsys.readouterr().out
+
+    db = open_database(empty_pg_url)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT name, address FROM centre").one() == ("旧中心", "")
+        assert conn.exec_driver_sql("SELECT count(*) FROM assist_case").scalar() == 1
+    db.close()
