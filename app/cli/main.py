@@ -19,8 +19,19 @@ from app.cli.output import warn
 from app.errors import IpaidError
 from app.paths import log_dir
 
-# Each module has `register(subparsers, common)`; its parsers set `func(args) -> int`.
-COMMAND_MODULES = ("app.cli.commands.core", "app.cli.commands.users", "app.cli.commands.demo")
+# Every module in app/cli/commands has `register(subparsers, common)`; its parsers set
+# `func(args) -> int`. Found by listing the package, so adding a command touches no other file.
+FIRST_COMMANDS = ("core", "users", "demo")
+
+
+def command_modules() -> list[str]:
+    import pkgutil
+
+    import app.cli.commands as pkg
+
+    names = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_"))
+    ordered = [n for n in FIRST_COMMANDS if n in names] + [n for n in names if n not in FIRST_COMMANDS]
+    return [f"{pkg.__name__}.{n}" for n in ordered]
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -42,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(user=None, password_file=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = common_options()
-    for name in COMMAND_MODULES:
+    for name in command_modules():
         importlib.import_module(name).register(sub, common)
     return parser
 
