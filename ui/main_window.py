@@ -1,0 +1,186 @@
+"""The main window: navigation list on the left, one page at a time on the right.
+
+Pages are switched with the list, the 视图 menu or Ctrl+1…Ctrl+9. Geometry, toolbar/dock state and the
+last page are saved to QSettings on close and restored on the next start.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import __version__
+from ui import config
+from ui.labels import role_names
+from ui.pages.cases import CasesPage
+from ui.pages.consultations import ConsultationsPage
+from ui.pages.dashboard import DashboardPage
+from ui.pages.experts import ExpertsPage
+from ui.pages.fairs import FairsPage
+from ui.pages.knowledge import KnowledgePage
+from ui.pages.opinions import OpinionsPage
+from ui.pages.reports import ReportsPage
+from ui.pages.settings import SettingsPage
+
+if TYPE_CHECKING:
+    from app.context import Actor
+    from app.database import Database
+
+# (navigation label, page class, object name), in navigation order; Ctrl+N opens the N-th.
+PAGES = (
+    (QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), DashboardPage, "dashboard"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Cases"), CasesPage, "cases"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Consultations"), ConsultationsPage, "consultations"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Opinions"), OpinionsPage, "opinions"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Trade fairs"), FairsPage, "fairs"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Experts & institutions"), ExpertsPage, "experts"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Knowledge base"), KnowledgePage, "knowledge"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Reports"), ReportsPage, "reports"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Settings"), SettingsPage, "settings"),
+)
+NAV_WIDTH = 170
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("IPAid Desk — {centre}").format(centre=actor.centre_name or "IPAid"))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(NAV_WIDTH)
+        # Roomier rows than a plain list: this is the program's main way around, used all day.
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for title, page_class, name in PAGES:
+            self.nav.addItem(QCoreApplication.translate("MainWindow", title))
+            page = page_class(db, actor, self.stack)
+            page.setObjectName(f"page_{name}")
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.show_page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_window()
+
+    # --- pages -----------------------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        if not 0 <= index < self.stack.count():
+            return
+        self.stack.setCurrentIndex(index)
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)
+        self._page_actions[index].setChecked(True)
+
+    def page_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    # --- menus and status bar ------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("E&xit"), self)
+        quit_action.setObjectName("quitAction")
+        # Explicit Ctrl+Q: QKeySequence.Quit is empty on Windows.
+        quit_action.setShortcut(_keys("Ctrl+Q"))
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        group = QActionGroup(self)
+        self._page_actions: list[QAction] = []
+        for index, (title, _page_class, name) in enumerate(PAGES):
+            action = QAction(QCoreApplication.translate("MainWindow", title), self)
+            action.setObjectName(f"show_{name}")
+            action.setCheckable(True)
+            action.setShortcut(_keys(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+            group.addAction(action)
+            view_menu.addAction(action)
+            self._page_actions.append(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About IPAid Desk"), self)
+        about_action.setObjectName("aboutAction")
+        about_action.setShortcut(_keys("F1"))
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_database = QLabel(self.tr("Database: {label}").format(label=self.db.label))
+        self.status_centre = QLabel(self.actor.centre_name)
+        self.status_user = QLabel(
+            self.tr("{name} ({roles})").format(name=self.actor.display_name, roles=role_names(self.actor.roles))
+        )
+        for index, label in enumerate((self.status_database, self.status_centre, self.status_user)):
+            if index:
+                separator = QFrame()
+                separator.setFrameShape(QFrame.Shape.VLine)
+                separator.setFrameShadow(QFrame.Shadow.Sunken)
+                bar.addPermanentWidget(separator)
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About IPAid Desk"),
+            self.tr(
+                "<h3>IPAid Desk</h3>"
+                "<p>Workbench for IP rights-protection assistance centres.</p>"
+                "<p>Version {version}</p>"
+            ).format(version=__version__),
+        )
+
+    # --- window state ----------------------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        geometry = config.WINDOW_GEOMETRY.read()
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        state = config.WINDOW_STATE.read()
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.show_page(max(0, min(config.WINDOW_PAGE.read(), len(PAGES) - 1)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        config.WINDOW_GEOMETRY.write(self.saveGeometry())
+        config.WINDOW_STATE.write(self.saveState())
+        config.WINDOW_PAGE.write(self.stack.currentIndex())
+        super().closeEvent(event)
+
+
+def _keys(text: str) -> QKeySequence:
+    # PortableText: the default NativeText parses modifier names as translated by the loaded Qt
+    # translation; a translation that renames "Ctrl" would silently leave the action without a shortcut.
+    return QKeySequence(text, QKeySequence.SequenceFormat.PortableText)
