@@ -87,9 +87,9 @@ class Text(Flowable):
     def _tracking(self, width: float) -> float:
         st = self.style
         if st.chars_per_line and st.chars_per_line > 1:
-            avail = width - (st.left_indent + st.right_indent) * st.size
-            # n full-width characters and n−1 gaps exactly fill the line
-            return (avail - st.chars_per_line * st.size) / (st.chars_per_line - 1)
+            # n full-width characters and n−1 gaps exactly fill the full width (the grid); indents are
+            # counted in grid characters, so an indented line holds fewer characters on the same grid
+            return (width - st.chars_per_line * st.size) / (st.chars_per_line - 1)
         return st.tracking
 
     def _layout(self, width: float) -> list[_Line]:
