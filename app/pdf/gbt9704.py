@@ -126,6 +126,8 @@ def comparison_table(header: Sequence[str], rows: Iterable[Sequence[str]], col_w
     table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitByRow=0, splitInRow=1,
                   hAlign="LEFT")
     table.setStyle(TableStyle([
+        # cells are Text flowables; the cell font only keeps Table from declaring (unembedded) Helvetica
+        ("FONTNAME", (0, 0), (-1, -1), (fonts or default_fonts()).name("body")),
         ("GRID", (0, 0), (-1, -1), 0.5, black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
@@ -190,7 +192,9 @@ def build_official(story: list[Flowable], *, title_meta: str = "", author: str =
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=PAGE_W - MARGIN_LEFT - BLOCK_W,
                           topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title_meta, author=author,
-                          subject=subject, creator="IPAid Desk", invariant=1)
+                          subject=subject, creator="IPAid Desk", invariant=1,
+                          # the canvas otherwise declares Helvetica on every page: a font never embedded
+                          initialFontName=fonts.name("body"))
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, BLOCK_W, BLOCK_H, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="block")
 

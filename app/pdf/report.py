@@ -77,6 +77,8 @@ def data_table(header: Sequence[str], rows: Iterable[Sequence[object]], col_widt
     table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitByRow=0, splitInRow=1,
                   hAlign="LEFT")
     table.setStyle(TableStyle([
+        # cells are Text flowables; the cell font only keeps Table from declaring (unembedded) Helvetica
+        ("FONTNAME", (0, 0), (-1, -1), (fonts or default_fonts()).name("body")),
         ("GRID", (0, 0), (-1, -1), 0.4, black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -116,7 +118,7 @@ def report_document(title: str, story_fn: Callable[[FontSet], list[Flowable]], *
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
                           bottomMargin=MARGIN_BOTTOM, title=title, author=author, creator="IPAid Desk",
-                          invariant=1)
+                          invariant=1, initialFontName=fonts.name("body"))
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, size[0] - 2 * MARGIN_X, size[1] - MARGIN_TOP - MARGIN_BOTTOM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="report")
 

@@ -207,18 +207,19 @@ class Text(Flowable):
                 continue
             # baseline so that the em box (descent … descent+1 em) starts at the top of the line slot
             y = self.height - k * st.leading - st.size * (1 + descent)
+            # Every character at its own absolute position rather than one string with a character spacing
+            # (Tc): ReportLab splits a line into several strings when its glyphs fall in different font
+            # subsets, and text extractors (pdfminer) drop the spacing at those joins, so the text layer's
+            # boxes would drift from what a printer draws.
             tx = canv.beginText(line.x, y)
             tx.setFillColor(st.color)
-            tx.setCharSpace(line.char_space)
-            run_font, run = None, []
-            for ch, name, _w in line.glyphs:
-                if name != run_font and run:
-                    tx.setFont(run_font, st.size)
-                    tx.textOut("".join(run))
-                    run = []
-                run_font = name
-                run.append(ch)
-            if run:
-                tx.setFont(run_font, st.size)
-                tx.textOut("".join(run))
+            x = line.x
+            current = None
+            for ch, name, w in line.glyphs:
+                if name != current:
+                    tx.setFont(name, st.size)
+                    current = name
+                tx.setTextOrigin(x, y)
+                tx.textOut(ch)
+                x += w + line.char_space
             canv.drawText(tx)

@@ -89,3 +89,22 @@ def patent_content(marks=("same", "same", "same"), *, conclusion: str | None = "
                  "其余技术特征与权利要求记载的技术特征相同。",
         conclusion=conclusion, requested_on=date(2026, 3, 2), on_site=on_site, claims=claims,
         evidence=("专利证书复印件及年费缴纳凭证", "被诉产品照片八张（昇喆摄）", "购买发票一张"), experts=tuple(experts))
+
+
+def make_view(content: OpinionContent, *, status: str = "issued", opinion_no: str | None = "〔2026〕测意见字第0007号",
+              experts=(), right=None):
+    """An OpinionView without a database, for document tests."""
+    from app.rules import conclusions
+    from app.services.opinion_types import ExpertInfo, OpinionView, RightInfo
+
+    suggested = conclusions.suggest(content.kind, content.body, [[r.mark for r in c.rows] for c in content.claims])
+    return OpinionView(
+        id=uuid.uuid4(), case_id=uuid.uuid4(), case_no="〔2026〕测维援字第0012号", applicant="张瑄堃",
+        opposing_party="深圳市赟龑科技有限公司", opinion_no=opinion_no if status == "issued" else None,
+        status=status, version_no=1, previous_id=None, previous_no=None, content=content,
+        suggested_conclusion=suggested, warning=conclusions.contradiction(suggested, content.conclusion),
+        right=right or RightInfo(uuid.uuid4(), "invention", "ZL202310123456.6", "一种快速连接件", "张瑄堃"),
+        experts=tuple(experts) or (ExpertInfo(uuid.uuid4(), "刘堃", "研究员", "某大学机械工程学院"),),
+        due_on=date(2026, 3, 23), drafted_by="李明", approved_by="王主任", approved_at=None,
+        issued_on=date(2026, 3, 20) if status == "issued" else None, issued_sha256=None, void_reason="",
+        centre_name="测试知识产权保护中心", record_version=1)
