@@ -16,7 +16,7 @@ from app.pdf.opinion_pdf import STATEMENT, render_opinion
 from app.pdf.text import CANNOT_START, Text, TextStyle
 from app.services.opinion_types import ClaimData, RowData
 
-from tests.app.opinion_data import claim_rows, make_view, patent_content
+from tests.app.opinion_data import make_view, patent_content
 
 MM = 72 / 25.4
 RARE = "瑄堃昇喆镕旸赟龑"

@@ -18,8 +18,7 @@ from app.services import opinions as ops
 from app.services.opinion_types import ClaimData, OpinionContent, RowData
 from db.models import AuditEvent, StoredFile
 
-from tests.app.opinion_data import (claim_rows, make_case, make_expert, make_right, patent_content,
-                                    second_supervisor)
+from tests.app.opinion_data import claim_rows, make_case, make_expert, patent_content, second_supervisor
 from tests.conftest import PASSWORD
 
 
