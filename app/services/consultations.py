@@ -157,6 +157,12 @@ def get_consultation(db: Database, actor: Actor, consultation_id: uuid.UUID) -> 
         return _fetch(s, actor, consultation_id)
 
 
+def centre_zone(db: Database, actor: Actor):
+    """The centre's time zone, for showing instants as the centre's local time."""
+    with db.read_session() as s:
+        return fields.centre_zone(s, actor.centre_id)
+
+
 def _get(s: Session, actor: Actor, consultation_id: uuid.UUID) -> Consultation:
     row = s.get(Consultation, consultation_id)
     if row is None or row.deleted or row.centre_id != actor.centre_id:
@@ -229,6 +235,12 @@ def consultation_counts(source: Session | Database, centre_id: uuid.UUID | None,
         with source.read_session() as s:
             return _counts(s, centre_id, start, end)
     return _counts(source, centre_id, start, end)
+
+
+def counts_for(db: Database, actor: Actor, start: date, end: date) -> dict:
+    """`consultation_counts` for the signed-in user's centre (the CLI and screens)."""
+    with read_call(db, actor, roles=None) as s:
+        return _counts(s, actor.centre_id, start, end)
 
 
 def _counts(s: Session, centre_id: uuid.UUID | None, start: date, end: date) -> dict:
