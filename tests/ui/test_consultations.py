@@ -17,23 +17,15 @@ from db.models import AssistCase  # noqa: E402
 from ui.consultations.quick_entry import ConsultationQuickEntry  # noqa: E402
 from ui.tasks import task_runner  # noqa: E402
 
-CTRL = Qt.KeyboardModifier.ControlModifier
+from tests.ui.consult_fixtures import signed_in_centre  # noqa: E402
 
 
 @pytest.fixture
 def centre_sqlite(sqlite_url, password_hash):
-    """An initialised centre on SQLite (GUI tests need one backend only; the services run on both)."""
-    from app.database import open_database
-    from app.services.setup import NewAccount, initialise
-    from tests.conftest import PASSWORD, Centre
+    yield from signed_in_centre(sqlite_url, password_hash)
 
-    db = open_database(sqlite_url)
-    accounts = [NewAccount("supervisor", "王主任", PASSWORD, ("supervisor",)),
-                NewAccount("caseworker", "李明", PASSWORD, ("caseworker",))]
-    actors = initialise(db, centre_name="测试知识产权保护中心", centre_short="测", accounts=accounts,
-                        password_hashes={PASSWORD: password_hash})
-    yield Centre(db, {a.username: a for a in actors})
-    db.close()
+
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
