@@ -1,0 +1,1 @@
+"""Consultation screens: the quick entry built for a phone call."""

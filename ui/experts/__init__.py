@@ -1,0 +1,1 @@
+"""Expert pool and cooperating-unit screens."""
