@@ -69,14 +69,61 @@ def release(language: str) -> None:
     )
 
 
+def read_txt(path: Path) -> dict[tuple[str | None, str], str]:
+    """`English<TAB>中文` lines, grouped by optional `[Context]` lines; `#` starts a comment.
+    A quick way for a contributor to hand in Chinese for new strings without Qt Linguist."""
+    found: dict[tuple[str | None, str], str] = {}
+    context: str | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.rstrip().endswith("]") and "\t" not in line:
+            context = line.strip()[1:-1]
+            continue
+        if "\t" in line:
+            source, chinese = line.split("\t", 1)
+            found[(context, source)] = chinese.strip()
+    return found
+
+
+def import_txt(paths: list[Path], language: str = "zh_CN") -> int:
+    """Fill unfinished translations of the .ts from such files; returns how many were filled."""
+    import xml.etree.ElementTree as ET
+
+    table: dict[tuple[str | None, str], str] = {}
+    for path in paths:
+        table.update(read_txt(path))
+    ts_file = ts_path(language)
+    tree = ET.parse(ts_file)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            tr = message.find("translation")
+            if tr is None or (tr.text and tr.get("type") != "unfinished"):
+                continue
+            source = message.findtext("source")
+            chinese = table.get((name, source)) or table.get((None, source))
+            if chinese:
+                tr.text = chinese
+                tr.attrib.pop("type", None)
+                filled += 1
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.i18n_build", description=__doc__.splitlines()[0])
     parser.add_argument("--release-only", action="store_true", help="only compile the .ts files to .qm")
+    parser.add_argument("--import-txt", nargs="*", type=Path, default=[], metavar="TXT",
+                        help="fill Chinese translations from English<TAB>中文 files")
     args = parser.parse_args(argv)
     i18n_dir().mkdir(parents=True, exist_ok=True)
     if not args.release_only:
         for language in LANGUAGES:
             extract(ts_path(language))
+    if args.import_txt:
+        print(f"filled {import_txt(args.import_txt)} translations")
     for language in COMPILED:
         release(language)
     print(f"translations updated in {i18n_dir()}")

@@ -1,151 +1,306 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="+13"/>
+        <location filename="../../ui/pages/cases.py" line="+13" />
         <source>Cases</source>
         <translation>援助案件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Register, decide, handle, close and follow up assistance requests. Every deadline is counted in official working days.</source>
         <translation>登记、受理决定、办理、办结和回访维权援助申请。所有期限均按法定工作日计算。</translation>
     </message>
 </context>
 <context>
-    <name>ConsultationsPage</name>
+    <name>ConsultationQuickEntry</name>
     <message>
-        <location filename="../../ui/pages/consultations.py" line="+13"/>
-        <source>Consultations</source>
-        <translation>咨询</translation>
+        <location filename="../../ui/consultations/quick_entry.py" line="+90" />
+        <source>Consultation quick entry</source>
+        <translation>咨询快速登记</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Log consultations by visit, phone, online platform or letter. A consultation can become a case in one step.</source>
-        <translation>记录来访、电话、网上平台和信函咨询。咨询可一步转为援助案件。</translation>
+        <location line="+6" />
+        <source>Ctrl+N new · Ctrl+S save · Ctrl+I insert suggestion · Ctrl+Shift+C turn into a case</source>
+        <translation>Ctrl+N 新建 · Ctrl+S 保存 · Ctrl+I 插入建议答复 · Ctrl+Shift+C 转为案件</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Name of the person or company (may stay empty)</source>
+        <translation>个人或单位名称（可不填）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mobile or landline with area code</source>
+        <translation>手机号或带区号的固定电话</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(not stated)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What the caller asks; matching answers appear on the right</source>
+        <translation>来电人咨询的问题；右侧会显示知识库中的相近答复</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The guidance given</source>
+        <translation>给出的答复和指导</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+144" />
+        <source>taken when saved</source>
+        <translation>保存时自动记录</translation>
+    </message>
+    <message>
+        <location line="-140" />
+        <source>Time started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+55" />
+        <source>Channel</source>
+        <translation>咨询渠道</translation>
+    </message>
+    <message>
+        <location line="-54" />
+        <location line="+54" />
+        <source>Asker</source>
+        <translation>咨询人</translation>
+    </message>
+    <message>
+        <location line="-53" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+52" />
+        <source>Topic</source>
+        <translation>咨询主题</translation>
+    </message>
+    <message>
+        <location line="-51" />
+        <source>IP kind</source>
+        <translation>知识产权类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+50" />
+        <source>Question</source>
+        <translation>咨询问题</translation>
+    </message>
+    <message>
+        <location line="-49" />
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handled by</source>
+        <translation>接待人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Time ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+47" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="-45" />
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Turn into a case (Ctrl+Shift+C)</source>
+        <translation>转为案件 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add to knowledge base</source>
+        <translation>加入知识库</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Insert into answer (Ctrl+I)</source>
+        <translation>插入答复 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Knowledge base suggestions</source>
+        <translation>知识库建议</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Recent consultations</source>
+        <translation>最近的咨询</translation>
+    </message>
+    <message>
+        <location line="+57" />
+        <source>New consultation</source>
+        <translation>新建咨询</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The consultation on screen is not saved. Discard it?</source>
+        <translation>当前咨询尚未保存，确定放弃吗？</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>Saved at {time}.</source>
+        <translation>已于 {time} 保存。</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Case {number} registered; acceptance decision due {due}.</source>
+        <translation>已登记案件 {number}，受理决定期限为 {due}。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Added to the knowledge base as a draft; a supervisor approves it.</source>
+        <translation>已作为草稿加入知识库，待负责人审核。</translation>
     </message>
 </context>
 <context>
     <name>Counts</name>
     <message>
-        <location filename="../../ui/labels.py" line="+24"/>
+        <location filename="../../ui/labels.py" line="+24" />
         <source>Cases</source>
         <translation>援助案件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Case history entries</source>
         <translation>案件流程记录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Referrals</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Mediations</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Consultations</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Opinions</source>
         <translation>侵权判定意见</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opinion comparison rows</source>
         <translation>意见比对行</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Trade fairs</source>
         <translation>展会</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Exhibitors</source>
         <translation>参展商</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Fair complaints</source>
         <translation>展会投诉</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Calendar days</source>
         <translation>日历天数</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-20" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-1" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>IP rights</source>
         <translation>知识产权</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Experts</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Institutions</source>
         <translation>合作单位</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-2" />
         <source>Knowledge items</source>
         <translation>知识库条目</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-10" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-1" />
         <source>Centres</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Patrol notes</source>
         <translation>巡查记录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stored files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Audit events</source>
         <translation>审计事件</translation>
     </message>
@@ -153,15 +308,15 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/crash.py" line="+68"/>
+        <location filename="../../ui/crash.py" line="+68" />
         <source>The program ran into an unexpected error; the last action may not have been completed.
 The log has been saved to {path}.</source>
         <translation>程序遇到意外错误，刚才的操作可能没有完成。
 日志已保存到 {path}。</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <location filename="../../ui/main.py" line="+82"/>
+        <location line="+58" />
+        <location filename="../../ui/main.py" line="+82" />
         <source>IPAid Desk</source>
         <translation>IPAid Desk 知识产权维权援助工作台</translation>
     </message>
@@ -169,98 +324,277 @@ The log has been saved to {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+44"/>
+        <location filename="../../ui/pages/dashboard.py" line="+44" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Signed in</source>
         <translation>当前登录</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Schema revision:</source>
         <translation>数据库结构版本：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Centre:</source>
         <translation>援助中心：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{name} ({username})</source>
         <translation>{name}（{username}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Roles:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Records</source>
         <translation>记录数量</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Counting records…</source>
         <translation>正在统计记录数量…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>The database holds no records yet.</source>
         <translation>数据库中还没有记录。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>{name}:</source>
         <translation>{name}：</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>The record counts could not be read: {error}</source>
         <translation>无法读取记录数量：{error}</translation>
     </message>
 </context>
 <context>
-    <name>ExpertsPage</name>
+    <name>ExpertsInstitutionsPage</name>
     <message>
-        <location filename="../../ui/pages/experts.py" line="+13"/>
+        <location filename="../../ui/experts/page.py" line="+58" />
+        <source>Exported {n} rows (phones masked).</source>
+        <translation>已导出 {n} 条（电话已遮盖）。</translation>
+    </message>
+    <message>
+        <location line="+327" />
         <source>Experts &amp; institutions</source>
         <translation>专家与合作单位</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Keep the expert pool and the cooperating institutions: law firms, patent agencies, appraisal and mediation bodies, courts and administrative departments.</source>
-        <translation>维护专家库和合作单位库：律师事务所、专利代理机构、鉴定机构、调解组织、人民法院和行政管理部门。</translation>
+        <location line="+8" />
+        <source>Experts</source>
+        <translation>专家库</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cooperating units</source>
+        <translation>合作单位库</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsTab</name>
+    <message>
+        <location line="-292" />
+        <source>Search name, organisation or field (pinyin works)</source>
+        <translation>搜索姓名、单位或领域（支持拼音）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+20" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="-20" />
+        <location line="+21" />
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <location line="-21" />
+        <location line="+22" />
+        <source>Organisation</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location line="-22" />
+        <location line="+20" />
+        <source>IPC fields</source>
+        <translation>IPC 分类号</translation>
+    </message>
+    <message>
+        <location line="-19" />
+        <location line="+20" />
+        <source>Keywords</source>
+        <translation>专业领域关键词</translation>
+    </message>
+    <message>
+        <location line="-20" />
+        <location line="+21" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="-21" />
+        <source>Active</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>In the pool</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Party the expert must not work for</source>
+        <translation>需回避的当事人</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add conflict</source>
+        <translation>添加回避</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Conflicts</source>
+        <translation>回避当事人</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>New conflict</source>
+        <translation>新增回避</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>IPC symbol or words, e.g. H04W</source>
+        <translation>IPC 分类号或关键词，如 H04W</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Case number (optional)</source>
+        <translation>案件编号（可不填）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Find experts</source>
+        <translation>查找专家</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Find experts for a case</source>
+        <translation>为案件查找专家</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Field</source>
+        <translation>技术领域</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Available</source>
+        <translation>可选专家</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Excluded (conflict)</source>
+        <translation>需回避</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Export experts</source>
+        <translation>导出专家库</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>{name}: conflict with {party}</source>
+        <translation>{name}：与 {party} 有利害关系</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{n} experts found, {m} excluded.</source>
+        <translation>找到 {n} 位专家，{m} 位需回避。</translation>
     </message>
 </context>
 <context>
     <name>FairsPage</name>
     <message>
-        <location filename="../../ui/pages/fairs.py" line="+13"/>
+        <location filename="../../ui/pages/fairs.py" line="+13" />
         <source>Trade fairs</source>
         <translation>展会服务</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Prepare fair kits for offline laptops, take complaints and patrol notes at the fair, and import the return bundles.</source>
         <translation>为离线笔记本电脑准备展会工作包，在展会现场受理投诉、记录巡查，并导入回传数据包。</translation>
     </message>
@@ -268,118 +602,265 @@ The log has been saved to {path}.</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+98"/>
+        <location filename="../../ui/login.py" line="+98" />
         <source>Set up IPAid Desk</source>
         <translation>初始设置</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>This database has no users yet. Enter the name of your centre and create the first administrator account.</source>
         <translation>该数据库还没有任何用户。请填写援助中心名称，并创建第一个系统管理员账号。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>used in case numbers, may be empty</source>
         <translation>用于案件编号，可以为空</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Centre name:</source>
         <translation>中心名称：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Short name:</source>
         <translation>中心简称：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Administrator user name:</source>
         <translation>管理员用户名：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Display name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Password again:</source>
         <translation>确认密码：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>The centre name must not be empty.</source>
         <translation>中心名称不能为空。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The user name must not be empty.</source>
         <translation>用户名不能为空。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The display name must not be empty.</source>
         <translation>姓名不能为空。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The password must be at least {n} characters long.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Creating the administrator…</source>
         <translation>正在创建管理员账号…</translation>
     </message>
 </context>
 <context>
-    <name>KnowledgePage</name>
+    <name>InstitutionsTab</name>
     <message>
-        <location filename="../../ui/pages/knowledge.py" line="+13"/>
+        <location filename="../../ui/experts/page.py" line="+13" />
+        <source>Search by name (pinyin and initials work)</source>
+        <translation>按名称搜索（支持拼音和首字母）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+12" />
+        <source>Kind</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <location line="+12" />
+        <source>Name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <location line="+13" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <location line="+13" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <location line="+13" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Export cooperating units</source>
+        <translation>导出合作单位库</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeBasePage</name>
+    <message>
+        <location filename="../../ui/knowledge/page.py" line="+50" />
+        <source>Search questions and answers</source>
+        <translation>搜索问题和答复</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+20" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="-20" />
+        <location line="+24" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-24" />
+        <location line="+23" />
+        <source>IP kind</source>
+        <translation>知识产权类型</translation>
+    </message>
+    <message>
+        <location line="-22" />
+        <location line="+21" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>Separate tags with commas</source>
+        <translation>多个标签用逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(not stated)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+22" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Questions and answers gathered from consultations and cases, searchable by words and by pinyin initials.</source>
-        <translation>从咨询和案件中整理的问答，可按关键词和拼音首字母检索。</translation>
+        <location line="+70" />
+        <source>Only a supervisor can approve items</source>
+        <translation>只有负责人可以审核知识库条目</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+7"/>
+        <location filename="../../ui/login.py" line="+7" />
         <source>Sign in to IPAid Desk</source>
         <translation>登录 IPAid Desk</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Database: {label}</source>
         <translation>数据库：{label}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>The user name must not be empty.</source>
         <translation>用户名不能为空。</translation>
     </message>
@@ -387,97 +868,97 @@ The log has been saved to {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+42"/>
+        <location filename="../../ui/main_window.py" line="+42" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cases</source>
         <translation>援助案件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Consultations</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opinions</source>
         <translation>侵权判定意见</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Trade fairs</source>
         <translation>展会服务</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Experts &amp; institutions</source>
         <translation>专家与合作单位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>IPAid Desk — {centre}</source>
         <translation>IPAid Desk 知识产权维权援助工作台 — {centre}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+48" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;About IPAid Desk</source>
         <translation>关于 IPAid Desk(&amp;A)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Database: {label}</source>
         <translation>数据库：{label}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>{name} ({roles})</source>
         <translation>{name}（{roles}）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>About IPAid Desk</source>
         <translation>关于 IPAid Desk</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&lt;h3&gt;IPAid Desk&lt;/h3&gt;&lt;p&gt;Workbench for IP rights-protection assistance centres.&lt;/p&gt;&lt;p&gt;Version {version}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;IPAid Desk 知识产权维权援助工作台&lt;/h3&gt;&lt;p&gt;为知识产权维权援助中心设计的桌面工作台。&lt;/p&gt;&lt;p&gt;版本 {version}&lt;/p&gt;</translation>
     </message>
@@ -485,12 +966,12 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionsPage</name>
     <message>
-        <location filename="../../ui/pages/opinions.py" line="+13"/>
+        <location filename="../../ui/pages/opinions.py" line="+13" />
         <source>Opinions</source>
         <translation>侵权判定意见</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Draft infringement opinions with feature comparison tables, send them for review, and issue them as numbered, locked PDF documents.</source>
         <translation>起草侵权判定参考意见并填写技术特征比对表，提交审核，审核通过后出具带编号、不可修改的 PDF 文书。</translation>
     </message>
@@ -498,12 +979,12 @@ The log has been saved to {path}.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="+13"/>
+        <location filename="../../ui/pages/reports.py" line="+13" />
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Monthly, quarterly and annual statistics as PDF and Excel, for this centre or for all centres.</source>
         <translation>生成月度、季度和年度统计报表（PDF 和 Excel），可按本中心或全部中心统计。</translation>
     </message>
@@ -511,22 +992,22 @@ The log has been saved to {path}.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/labels.py" line="-30"/>
+        <location filename="../../ui/labels.py" line="-30" />
         <source>Caseworker</source>
         <translation>办案人员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Supervisor</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>On-site fair staff</source>
         <translation>驻场人员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
@@ -534,27 +1015,27 @@ The log has been saved to {path}.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+17"/>
+        <location filename="../../ui/pages/settings.py" line="+17" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Centre settings, users and roles, the working-day calendar and backups will come here.</source>
         <translation>中心设置、用户与角色、工作日历和备份功能将在这里提供。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>The new language takes effect when IPAid Desk is started again.</source>
         <translation>新的界面语言将在重新启动 IPAid Desk 后生效。</translation>
     </message>

@@ -1,18 +1,4 @@
-"""专家与合作单位 page: placeholder until the expert and institution registers are built."""
-from __future__ import annotations
+"""专家与合作单位 page (ui/experts)."""
+from ui.experts.page import ExpertsInstitutionsPage as ExpertsPage
 
-from PySide6.QtWidgets import QWidget
-
-from ui.pages.placeholder import PlaceholderPage
-
-
-class ExpertsPage(PlaceholderPage):
-    def __init__(self, db: object, actor: object, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.describe(
-            self.tr("Experts & institutions"),
-            self.tr(
-                "Keep the expert pool and the cooperating institutions: law firms, patent agencies, "
-                "appraisal and mediation bodies, courts and administrative departments."
-            ),
-        )
+__all__ = ["ExpertsPage"]

@@ -1,18 +1,4 @@
-"""知识库 page: placeholder until the knowledge base is built."""
-from __future__ import annotations
+"""知识库 page (ui/knowledge)."""
+from ui.knowledge.page import KnowledgeBasePage as KnowledgePage
 
-from PySide6.QtWidgets import QWidget
-
-from ui.pages.placeholder import PlaceholderPage
-
-
-class KnowledgePage(PlaceholderPage):
-    def __init__(self, db: object, actor: object, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.describe(
-            self.tr("Knowledge base"),
-            self.tr(
-                "Questions and answers gathered from consultations and cases, "
-                "searchable by words and by pinyin initials."
-            ),
-        )
+__all__ = ["KnowledgePage"]
