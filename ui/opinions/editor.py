@@ -95,10 +95,12 @@ def _set_date(edit: QDateEdit, value: date | None) -> None:
     edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
 
 
-def _text_box(placeholder: str = "") -> QPlainTextEdit:
+def _text_box(placeholder: str = "", lines: int | None = None) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setTabChangesFocus(True)
     box.setPlaceholderText(placeholder)
+    if lines is not None:  # short fields stay short, so the whole form fits on a laptop screen
+        box.setMaximumHeight(box.fontMetrics().lineSpacing() * lines + 14)
     return box
 
 
@@ -243,11 +245,11 @@ class OpinionEditor(QWidget):
         form.addRow(self.tr("Checked on:"), self.checked_on_edit)
 
         accused_box = QGroupBox(self.tr("Accused object"))
-        self.accused_edit = _text_box(self.tr("The accused product, sign or work, and where it was found"))
+        self.accused_edit = _text_box(self.tr("The accused product, sign or work, and where it was found"), 5)
         QVBoxLayout(accused_box).addWidget(self.accused_edit)
 
         evidence_box = QGroupBox(self.tr("Evidence (one item per line)"))
-        self.evidence_edit = _text_box()
+        self.evidence_edit = _text_box(lines=6)
         QVBoxLayout(evidence_box).addWidget(self.evidence_edit)
 
         experts_box = QGroupBox(self.tr("Experts consulted"))
@@ -337,10 +339,10 @@ class OpinionEditor(QWidget):
             self._fill_section(c)
             self.analysis.setPlainText(c.analysis)
             set_combo_code(self.conclusion_combo, c.conclusion)
+            self._set_editable("edit" in self.actions)  # item flags changing fire itemChanged: still filling
         finally:
             self._filling = False
         self.dirty = False
-        self._set_editable("edit" in self.actions)
         self._update_suggestion()
 
     def _show_header(self, view: OpinionView) -> None:
@@ -371,8 +373,8 @@ class OpinionEditor(QWidget):
             rights.insert(0, view.right)
         for r in rights:
             owner = f"（{r.owner}）" if r.owner else ""
-            self.right_combo.addItem(f"{r.number} {r.title}{owner}", r.id)
-        index = self.right_combo.findData(view.content.right_id) if view.content.right_id else 0
+            self.right_combo.addItem(f"{r.number} {r.title}{owner}", str(r.id))
+        index = self.right_combo.findData(str(view.content.right_id)) if view.content.right_id else 0
         self.right_combo.setCurrentIndex(max(index, 0))
 
     def _fill_experts(self, view: OpinionView, choices: ops.DraftingChoices) -> None:
@@ -385,7 +387,7 @@ class OpinionEditor(QWidget):
             extra = "，".join(x for x in (e.title, e.organisation) if x)
             text = f"{e.name}（{extra}）" if extra else e.name
             item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, e.id)
+            item.setData(Qt.ItemDataRole.UserRole, str(e.id))
             item.setData(Qt.ItemDataRole.UserRole + 1, choice.reason)
             item.setCheckState(Qt.CheckState.Checked if e.id in chosen else Qt.CheckState.Unchecked)
             if choice.reason:
@@ -396,7 +398,7 @@ class OpinionEditor(QWidget):
         for e in view.experts:  # chosen earlier, no longer in the library: keep them visible
             if e.id not in listed:
                 item = QListWidgetItem(e.name)
-                item.setData(Qt.ItemDataRole.UserRole, e.id)
+                item.setData(Qt.ItemDataRole.UserRole, str(e.id))
                 item.setData(Qt.ItemDataRole.UserRole + 1, "")
                 item.setCheckState(Qt.CheckState.Checked)
                 self.experts_list.addItem(item)
@@ -459,15 +461,19 @@ class OpinionEditor(QWidget):
         for i in range(self.experts_list.count()):
             item = self.experts_list.item(i)
             if item.checkState() == Qt.CheckState.Checked:
-                experts.append(item.data(Qt.ItemDataRole.UserRole))
+                experts.append(uuid.UUID(item.data(Qt.ItemDataRole.UserRole)))
         evidence = tuple(line.strip() for line in self.evidence_edit.toPlainText().splitlines() if line.strip())
         return OpinionContent(
-            kind=stored.kind, title=self.title_edit.text().strip(), right_id=self.right_combo.currentData(),
+            kind=stored.kind, title=self.title_edit.text().strip(), right_id=self._right_id(),
             right_status_text=self.right_status_edit.text().strip(),
             status_checked_on=_date_of(self.checked_on_edit), accused_object=self.accused_edit.toPlainText().strip(),
             analysis=self.analysis.toPlainText().strip(), conclusion=combo_code(self.conclusion_combo),
             requested_on=_date_of(self.requested_edit), on_site=self.on_site_box.isChecked(),
             body={**kept, **body}, claims=claims, rows=rows, evidence=evidence, experts=tuple(experts))
+
+    def _right_id(self) -> uuid.UUID | None:
+        data = self.right_combo.currentData()  # ids travel through Qt as text: QVariant compares strings
+        return uuid.UUID(data) if data else None
 
     def _changed(self, *_args) -> None:
         if self._filling or self.view is None:

@@ -335,12 +335,10 @@ class OtherSection(KindSection):
         box.addWidget(self.rows_table, 1)
 
     def load(self, content: OpinionContent) -> None:
-        self.sections.blockSignals(True)
         self.sections.setRowCount(0)
         for section in content.body.get("sections") or []:
             heading, text = (list(section) + ["", ""])[:2]
             self._append(str(heading), str(text))
-        self.sections.blockSignals(False)
         self.rows_table.set_rows(content.rows)
 
     def managed_keys(self) -> set[str]:
@@ -349,7 +347,7 @@ class OtherSection(KindSection):
     def parts(self) -> Parts:
         sections = []
         for r in range(self.sections.rowCount()):
-            heading, text = (self.sections.item(r, c).text().strip() for c in (0, 1))
+            heading, text = (self._cell(r, c) for c in (0, 1))
             if heading or text:
                 sections.append([heading, text])
         body = {"sections": sections} if sections else {}
@@ -372,11 +370,17 @@ class OtherSection(KindSection):
         self.add_section_button.setEnabled(not read_only)
         self.remove_section_button.setEnabled(not read_only)
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.sections.item(row, column)
+        return item.text().strip() if item is not None else ""
+
     def _append(self, heading: str, text: str) -> None:
+        blocked = self.sections.blockSignals(True)  # a half-built row is not an edit
         row = self.sections.rowCount()
         self.sections.insertRow(row)
         self.sections.setItem(row, 0, QTableWidgetItem(heading))
         self.sections.setItem(row, 1, QTableWidgetItem(text))
+        self.sections.blockSignals(blocked)
 
 
 def section_for(kind: str) -> KindSection:
