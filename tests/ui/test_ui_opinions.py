@@ -106,6 +106,7 @@ def shoot(widget, tmp_path: Path, name: str) -> Path:
     target = Path(SHOTS) if SHOTS else tmp_path
     target.mkdir(parents=True, exist_ok=True)
     path = target / name
+    QApplication.processEvents()  # let pending layout requests (a label grown by a longer text) run first
     assert widget.grab().save(str(path))
     return path
 
@@ -313,7 +314,7 @@ def test_return_void_new_version_and_differences(qtbot, desk, case, sync_tasks):
     assert previous.view.status == "void" and "被第二版替代" in previous.details.text()
 
 
-def test_design_and_trademark_forms_suggest_their_conclusions(qtbot, desk, case, sync_tasks):
+def test_design_and_trademark_forms_suggest_their_conclusions(qtbot, desk, case, sync_tasks, tmp_path):
     db, cw = desk.db, desk.caseworker
     design = ops.create_opinion(db, cw, case[0], OpinionContent(kind="design", conclusion="infringing", rows=(
         RowData("A", "整体呈圆柱形", "整体呈圆柱形", "same", "高"),)))
@@ -324,6 +325,7 @@ def test_design_and_trademark_forms_suggest_their_conclusions(qtbot, desk, case,
     section.category.setCurrentIndex(section.category.findData("similar"))
     section.overall.setCurrentIndex(section.overall.findData("similar"))
     assert editor.suggested() == "likely" and editor.warning_shown()
+    shoot(editor, tmp_path, "opinion-design.png")
     section.category.setCurrentIndex(section.category.findData("different"))
     assert editor.suggested() == "not_infringing"
     editor.save()
@@ -337,6 +339,7 @@ def test_design_and_trademark_forms_suggest_their_conclusions(qtbot, desk, case,
     assert editor.suggested() == "likely" and not editor.warning_shown()
     combos["confusion"].setCurrentIndex(combos["confusion"].findData("unlikely"))
     assert editor.suggested() == "not_infringing" and editor.warning_shown()
+    shoot(editor, tmp_path, "opinion-trademark.png")
 
     other = ops.create_opinion(db, cw, case[0], OpinionContent(kind="other", body={"sections": [["背景", "说明"]]}))
     editor = open_editor(qtbot, desk, cw, other.id)

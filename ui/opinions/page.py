@@ -184,14 +184,24 @@ class OpinionsPage(QWidget):
             editor = OpinionEditor(self._db, self._actor, opinion_id, self)
             editor.setWindowFlag(Qt.WindowType.Window)
             editor.resize(1280, 860)
-            editor.opinion_changed.connect(lambda _id: self.refresh())
-            editor.destroyed.connect(lambda _obj=None, key=opinion_id: self.editors.pop(key, None))
+            editor.opinion_changed.connect(lambda new_id, e=editor: self._changed(e, new_id))
+            editor.destroyed.connect(lambda _obj=None, e=editor: self._forget(e))
             editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.editors[opinion_id] = editor
         editor.show()
         editor.raise_()
         editor.activateWindow()
         return editor
+
+    def _changed(self, editor: OpinionEditor, opinion_id: uuid.UUID) -> None:
+        """A save or workflow step; after "new version" the window shows another opinion: file it under that."""
+        self._forget(editor)
+        self.editors[opinion_id] = editor
+        self.refresh()
+
+    def _forget(self, editor: OpinionEditor) -> None:
+        for key in [k for k, e in self.editors.items() if e is editor]:
+            del self.editors[key]
 
     def new_opinion(self) -> None:
         dialog = NewOpinionDialog(self._db, self._actor, self)
