@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -300,6 +301,128 @@ def suggestion_for(content: OpinionContent) -> tuple[str | None, str | None]:
     return suggested, rules.contradiction(suggested, content.conclusion)
 
 
+# ----- for the drafting screen (what the GUI offers; the calls above still decide) ---------------------------
+@dataclass(frozen=True)
+class OpinionListRow:
+    id: uuid.UUID
+    opinion_no: str | None
+    case_no: str
+    kind: str
+    status: str
+    version_no: int
+    conclusion: str | None
+    title: str
+    due_on: date | None
+
+
+@dataclass(frozen=True)
+class CaseChoice:
+    id: uuid.UUID
+    case_no: str
+    applicant: str
+    opposing_party: str
+
+
+@dataclass(frozen=True)
+class ExpertChoice:
+    expert: ExpertInfo
+    reason: str            # why the expert cannot be chosen (conflict, inactive); "" when they can
+
+
+@dataclass(frozen=True)
+class DraftingChoices:
+    rights: tuple[RightInfo, ...]       # rights of the case, then the applicant's other rights
+    experts: tuple[ExpertChoice, ...]   # the whole expert library, conflicted ones with their reason
+
+
+def list_rows(db: Database, actor: Actor, *, status: str | None = None, kind: str | None = None,
+              limit: int = 2000) -> list[OpinionListRow]:
+    """The opinion list, newest first, filtered in SQL."""
+    with read_call(db, actor, roles=READ_ROLES) as s:
+        stmt = (select(Opinion, AssistCase.case_no).join(AssistCase, AssistCase.id == Opinion.case_id)
+                .where(Opinion.centre_id == actor.centre_id, Opinion.deleted.is_(False)))
+        if status is not None:
+            stmt = stmt.where(Opinion.status == status)
+        if kind is not None:
+            stmt = stmt.where(Opinion.kind == kind)
+        stmt = stmt.order_by(Opinion.created_at.desc(), Opinion.version_no.desc()).limit(limit)
+        return [OpinionListRow(op.id, op.opinion_no, case_no, op.kind, op.status, op.version_no, op.conclusion,
+                               op.title, op.due_on) for op, case_no in s.execute(stmt)]
+
+
+def find_cases(db: Database, actor: Actor, case_no: str, *, limit: int = 20) -> list[CaseChoice]:
+    """Cases whose number contains `case_no` (the exact number first)."""
+    text = case_no.strip()
+    if not text:
+        return []
+    with read_call(db, actor, roles=READ_ROLES) as s:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        cases = list(s.scalars(select(AssistCase).where(
+            AssistCase.centre_id == actor.centre_id, AssistCase.deleted.is_(False),
+            AssistCase.case_no.like(pattern, escape="\\")).order_by(AssistCase.case_no).limit(limit)))
+        cases.sort(key=lambda c: c.case_no != text)
+        names = dict(s.execute(select(Party.id, Party.name).where(Party.id.in_(
+            {c.applicant_id for c in cases} | {c.opposing_party_id for c in cases if c.opposing_party_id}))).all())
+        return [CaseChoice(c.id, c.case_no, names.get(c.applicant_id, ""), names.get(c.opposing_party_id, ""))
+                for c in cases]
+
+
+def drafting_choices(db: Database, actor: Actor, case_id: uuid.UUID) -> DraftingChoices:
+    from db.models import CaseRight
+
+    with read_call(db, actor, roles=READ_ROLES) as s:
+        case = _case(s, actor, case_id)
+        linked = select(CaseRight.right_id).where(CaseRight.case_id == case.id, CaseRight.deleted.is_(False))
+        rights = list(s.scalars(select(IpRight).where(
+            IpRight.centre_id == actor.centre_id, IpRight.deleted.is_(False),
+            or_(IpRight.id.in_(linked), IpRight.owner_id == case.applicant_id)).order_by(IpRight.number)))
+        linked_ids = set(s.scalars(linked))
+        rights.sort(key=lambda r: r.id not in linked_ids)
+        owners = dict(s.execute(select(Party.id, Party.name).where(
+            Party.id.in_({r.owner_id for r in rights if r.owner_id}))).all())
+        experts = list(s.scalars(select(Expert).where(Expert.centre_id == actor.centre_id,
+                                                      Expert.deleted.is_(False)).order_by(Expert.name_pinyin,
+                                                                                          Expert.name)))
+        conflicts: dict[uuid.UUID, list[str]] = {}
+        for expert_id, sentence in _conflicts_of(s, case, [e.id for e in experts]):
+            conflicts.setdefault(expert_id, []).append(sentence)
+        choices = []
+        for e in experts:
+            reason = "；".join(conflicts.get(e.id, [])) or ("" if e.active else f"专家{e.name}已停用")
+            choices.append(ExpertChoice(ExpertInfo(e.id, e.name, e.title, e.organisation), reason))
+        return DraftingChoices(
+            tuple(RightInfo(r.id, r.kind, r.number, r.title, owners.get(r.owner_id, "")) for r in rights),
+            tuple(choices))
+
+
+def allowed_actions(db: Database, actor: Actor, opinion_id: uuid.UUID) -> frozenset[str]:
+    """What `actor` may do to the opinion now — the same rules the calls above enforce — so that buttons
+    mirror them: edit, submit, return, approve, issue, void, new_version, diff."""
+    with read_call(db, actor, roles=READ_ROLES) as s:
+        op = _load(s, actor, opinion_id)
+        roles = set(_current_roles(s, actor))
+        drafter, reviewer = bool(roles & DRAFT_ROLES), bool(roles & REVIEW_ROLES)
+        device = s.get(Device, db.device_id) if db.device_id else None
+        on_laptop = device is not None and device.kind == "laptop"
+        successor = s.scalar(select(Opinion.id).where(Opinion.previous_id == op.id, Opinion.deleted.is_(False)))
+        allowed = {
+            "edit": drafter and op.status == "draft",
+            "submit": drafter and op.status == "draft",
+            "return": reviewer and op.status == "in_review",
+            "approve": reviewer and op.status == "in_review" and op.drafted_by != actor.user_id,
+            "issue": bool(roles & ISSUE_ROLES) and op.status == "approved" and not on_laptop,
+            "void": reviewer and op.status != "void",
+            "new_version": drafter and op.status in ("issued", "void") and successor is None,
+            "diff": op.previous_id is not None,
+        }
+        return frozenset(name for name, ok in allowed.items() if ok)
+
+
+def _current_roles(s: Session, actor: Actor) -> frozenset[str]:
+    user = s.get(User, actor.user_id)
+    return frozenset(user.roles or ()) if user is not None else frozenset()
+
+
 # ----- internals ----------------------------------------------------------------------------------------------
 def _now() -> datetime:
     from db.base import utcnow
@@ -398,6 +521,11 @@ def _check_rows(rows: tuple[RowData, ...], where: str) -> None:
 
 
 def _conflicts(s: Session, case: AssistCase, expert_ids) -> list[str]:
+    return [sentence for _expert, sentence in _conflicts_of(s, case, expert_ids)]
+
+
+def _conflicts_of(s: Session, case: AssistCase, expert_ids) -> list[tuple[uuid.UUID, str]]:
+    """(expert id, sentence) for each recorded conflict between the experts and a party of the case."""
     party_ids = [p for p in (case.applicant_id, case.opposing_party_id) if p]
     parties = {p.id: p.name for p in s.scalars(select(Party).where(Party.id.in_(party_ids)))}
     names = set(parties.values())
@@ -410,7 +538,7 @@ def _conflicts(s: Session, case: AssistCase, expert_ids) -> list[str]:
     for conflict, expert_name in rows:
         party = parties.get(conflict.party_id) or conflict.party_name
         why = f"（{conflict.reason}）" if conflict.reason else ""
-        out.append(f"专家{expert_name}与当事人{party}存在利害关系{why}，应当回避")
+        out.append((conflict.expert_id, f"专家{expert_name}与当事人{party}存在利害关系{why}，应当回避"))
     return out
 
 
