@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QVBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -70,11 +71,16 @@ class MainWindow(QMainWindow):
         self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        for title, page_class, name in PAGES:
+        # Pages are built the first time they are shown: start-up stays fast (design.md §7 target)
+        # and a page that cannot load its data does not keep the window from opening.
+        for title, _page_class, name in PAGES:
             self.nav.addItem(QCoreApplication.translate("MainWindow", title))
-            page = page_class(db, actor, self.stack)
-            page.setObjectName(f"page_{name}")
-            self.stack.addWidget(page)
+            holder = QWidget(self.stack)
+            holder.setObjectName(f"slot_{name}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+        self._built: dict[int, QWidget] = {}
+        self._ensure_page(0)
         self.nav.currentRowChanged.connect(self.show_page)
 
         central = QWidget()
@@ -89,9 +95,21 @@ class MainWindow(QMainWindow):
 
     # --- pages -----------------------------------------------------------------------------------
 
+    def _ensure_page(self, index: int) -> QWidget:
+        page = self._built.get(index)
+        if page is None:
+            _title, page_class, name = PAGES[index]
+            holder = self.stack.widget(index)
+            page = page_class(self.db, self.actor, holder)
+            page.setObjectName(f"page_{name}")
+            holder.layout().addWidget(page)
+            self._built[index] = page
+        return page
+
     def show_page(self, index: int) -> None:
         if not 0 <= index < self.stack.count():
             return
+        self._ensure_page(index)
         self.stack.setCurrentIndex(index)
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)
@@ -100,8 +118,12 @@ class MainWindow(QMainWindow):
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]
 
+    def page(self, index: int) -> QWidget:
+        """The page at `index`, built now if it was not shown yet."""
+        return self._ensure_page(index)
+
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        return self._ensure_page(self.stack.currentIndex())
 
     # --- menus and status bar ------------------------------------------------------------------
 

@@ -14,6 +14,24 @@
     </message>
 </context>
 <context>
+    <name>ClaimEditor</name>
+    <message>
+        <location filename="../../ui/opinions/sections.py" line="+128" />
+        <source>The claim as granted</source>
+        <translation>授权公告的权利要求原文</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Claim number:</source>
+        <translation>权利要求序号：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claim text:</source>
+        <translation>权利要求内容：</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationQuickEntry</name>
     <message>
         <location filename="../../ui/consultations/quick_entry.py" line="+90" />
@@ -180,6 +198,39 @@
         <location line="+10" />
         <source>Added to the knowledge base as a draft; a supervisor approves it.</source>
         <translation>已作为草稿加入知识库，待负责人审核。</translation>
+    </message>
+</context>
+<context>
+    <name>CopyrightSection</name>
+    <message>
+        <location filename="../../ui/opinions/sections.py" line="+154" />
+        <source>Work:</source>
+        <translation>作品：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Access:</source>
+        <translation>接触：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Access note:</source>
+        <translation>接触说明：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Substantial similarity:</source>
+        <translation>实质性相似：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Similarity note:</source>
+        <translation>相似性说明：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Further comparison points (optional):</source>
+        <translation>其他比对要点（可选）：</translation>
     </message>
 </context>
 <context>
@@ -392,6 +443,77 @@ The log has been saved to {path}.</source>
         <location line="+26" />
         <source>The record counts could not be read: {error}</source>
         <translation>无法读取记录数量：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DesignSection</name>
+    <message>
+        <location filename="../../ui/opinions/sections.py" line="-71" />
+        <source>Product category:</source>
+        <translation>产品类别：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Category note:</source>
+        <translation>产品类别说明：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Overall visual effect:</source>
+        <translation>整体视觉效果：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overall effect note:</source>
+        <translation>整体视觉效果说明：</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Design features (as seen by an ordinary consumer):</source>
+        <translation>设计特征（以一般消费者的知识水平和认知能力判断）：</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../../ui/opinions/diff.py" line="+24" />
+        <source>Changes from version {old} to version {new}</source>
+        <translation>第{old}版至第{new}版的变化</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Comparison rows</source>
+        <translation>比对行</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No differences.</source>
+        <translation>两版没有差别。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{fields} field(s) and {rows} comparison row(s) changed.</source>
+        <translation>有{fields}个字段、{rows}个比对行发生变化。</translation>
     </message>
 </context>
 <context>
@@ -964,16 +1086,844 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>NewOpinionDialog</name>
+    <message>
+        <location filename="../../ui/opinions/page.py" line="+222" />
+        <source>New opinion</source>
+        <translation>新建意见</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Case number, or part of it</source>
+        <translation>案件编号（可输入部分）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>No case has that number.</source>
+        <translation>没有该编号的案件。</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionEditor</name>
+    <message>
+        <location filename="../../ui/opinions/editor.py" line="+127" />
+        <source>Opinion</source>
+        <translation>侵权判定参考意见</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Reload (discard my changes)</source>
+        <translation>重新读取（放弃本次修改）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Save the draft (Ctrl+S)</source>
+        <translation>保存草稿（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Send the draft to a supervisor for review</source>
+        <translation>将草稿提交负责人审核</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+439" />
+        <source>Return for revision</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <location line="-438" />
+        <source>Send the opinion back to the drafter</source>
+        <translation>退回起草人修改</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approve the opinion (a supervisor other than the drafter)</source>
+        <translation>批准意见书（须由起草人以外的负责人批准）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Issue</source>
+        <translation>出具</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Assign the number, freeze the content and store the PDF</source>
+        <translation>编号、锁定内容并存档PDF</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Void the opinion, with a reason</source>
+        <translation>作废意见书（须填写原因）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start a new draft from this opinion</source>
+        <translation>以本意见书为基础新建草稿</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Differences…</source>
+        <translation>版本差异…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What changed since the previous version</source>
+        <translation>与上一版相比的变化</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Preview, save or print the PDF</source>
+        <translation>预览、保存或打印PDF</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Comparison</source>
+        <translation>比对分析</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Why the comparison leads to the conclusion</source>
+        <translation>由比对结果得出结论的理由</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Analysis</source>
+        <translation>分析意见</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Case and request</source>
+        <translation>案件与请求</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>e.g. the dispute between the parties</source>
+        <translation>例如：双方当事人的纠纷事由</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>On-site reference opinion (not reviewed)</source>
+        <translation>现场参考意见（未经审核）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Parties:</source>
+        <translation>当事人：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subject:</source>
+        <translation>事由：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Requested on:</source>
+        <translation>请求日期：</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Right and legal status</source>
+        <translation>权利及法律状态</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>e.g. in force, annual fee paid until 2026</source>
+        <translation>例如：专利权有效，年费已缴纳至2026年</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Right:</source>
+        <translation>权利：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Legal status:</source>
+        <translation>法律状态：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Checked on:</source>
+        <translation>查询日期：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Accused object</source>
+        <translation>被诉对象</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The accused product, sign or work, and where it was found</source>
+        <translation>被诉产品、标识或作品，以及发现的地点</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Evidence (one item per line)</source>
+        <translation>证据材料（每行一项）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Experts consulted</source>
+        <translation>咨询专家</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Experts with a conflict of interest in this case cannot be chosen.</source>
+        <translation>与本案当事人存在利害关系的专家不能选择。</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Conclusion</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Use suggestion</source>
+        <translation>采用建议结论</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Conclusion:</source>
+        <translation>结论：</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The opinion is a reference opinion for the parties, not a legal ruling.</source>
+        <translation>本意见书仅供参考，不具有法律效力，不是行政裁决或司法裁判。</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Applicant: {a}</source>
+        <translation>请求人：{a}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Opposing party: {b}</source>
+        <translation>被请求人：{b}</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Draft (no number yet)</source>
+        <translation>草稿（尚未编号）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{number} · {kind} · {status} · version {version}</source>
+        <translation>{number} · {kind} · {status} · 第{version}版</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Opinion {number} — case {case}</source>
+        <translation>意见书 {number} — 案件 {case}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Drafted by {name}</source>
+        <translation>起草人：{name}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>due {date}</source>
+        <translation>期限：{date}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>approved by {name}</source>
+        <translation>批准人：{name}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>issued on {date}</source>
+        <translation>出具日期：{date}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>replaces {number}</source>
+        <translation>替代 {number}</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>version {n}</source>
+        <translation>第{n}版</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>voided: {reason}</source>
+        <translation>作废原因：{reason}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Cannot be chosen: {reason}</source>
+        <translation>不能选择：{reason}</translation>
+    </message>
+    <message>
+        <location line="+100" />
+        <source>No suggestion for this kind of opinion.</source>
+        <translation>此类意见书没有建议结论。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The comparison supports: {conclusion}</source>
+        <translation>比对结果推出：{conclusion}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The chosen conclusion “{chosen}” contradicts the comparison, which supports “{suggested}”. Check the comparison, or give the reasons in the analysis.</source>
+        <translation>所选结论“{chosen}”与比对结果推出的“{suggested}”不一致，请核对比对表，或在分析意见中写明理由。</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Submitted for review.</source>
+        <translation>已提交审核。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What should the drafter revise?</source>
+        <translation>需要起草人修改什么？</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Returned to the drafter.</source>
+        <translation>已退回起草人修改。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Approved.</source>
+        <translation>已批准。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Issue the opinion</source>
+        <translation>出具意见书</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Issuing assigns the opinion number and freezes the content; later changes need a new version. Issue now?</source>
+        <translation>出具后将编号并锁定内容，以后修改须创建新版本。现在出具吗？</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Issued.</source>
+        <translation>已出具。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Void the opinion</source>
+        <translation>作废意见书</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reason for voiding (kept on record):</source>
+        <translation>作废原因（将存档）：</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Voided.</source>
+        <translation>已作废。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A new version was created as a draft.</source>
+        <translation>已创建新版本草稿。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>This is the first version; there is nothing to compare.</source>
+        <translation>这是第一版，没有可比较的上一版。</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionLabels</name>
+    <message>
+        <location filename="../../ui/opinions/combos.py" line="+36" />
+        <source>Not judged</source>
+        <translation>未判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opinions/labels.py" line="+13" />
+        <source>Invention patent</source>
+        <translation>发明专利</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utility model</source>
+        <translation>实用新型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Design patent</source>
+        <translation>外观设计</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trademark</source>
+        <translation>商标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Copyright</source>
+        <translation>著作权</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Issued</source>
+        <translation>已出具</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Identical</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Equivalent</source>
+        <translation>等同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Neither identical nor equivalent</source>
+        <translation>不相同也不等同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+46" />
+        <source>To be established</source>
+        <translation>待查明</translation>
+    </message>
+    <message>
+        <location line="-43" />
+        <source>Infringing</source>
+        <translation>构成侵权</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Likely infringing</source>
+        <translation>可能构成侵权</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not infringing</source>
+        <translation>不构成侵权</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cannot be determined</source>
+        <translation>无法判断</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Differs</source>
+        <translation>不同</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Same category</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Similar category</source>
+        <translation>相近</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Neither same nor similar category</source>
+        <translation>不相同也不相近</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Identical overall</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Similar overall</source>
+        <translation>近似</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not similar overall</source>
+        <translation>不近似</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Identical mark</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Similar mark</source>
+        <translation>近似</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dissimilar mark</source>
+        <translation>不近似</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Identical goods</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Similar goods</source>
+        <translation>类似</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dissimilar goods</source>
+        <translation>不类似</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Confusion likely</source>
+        <translation>容易导致混淆</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confusion unlikely</source>
+        <translation>不易导致混淆</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionListModel</name>
+    <message>
+        <location filename="../../ui/opinions/page.py" line="-193" />
+        <source>Number</source>
+        <translation>意见书编号</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Conclusion</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionPreview</name>
+    <message>
+        <location filename="../../ui/opinions/preview.py" line="+46" />
+        <source>Opinion preview</source>
+        <translation>意见书预览</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Rendering the PDF…</source>
+        <translation>正在生成PDF…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save PDF…</source>
+        <translation>保存PDF…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>The PDF could not be shown.</source>
+        <translation>无法显示该PDF。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{pages} page(s)</source>
+        <translation>共{pages}页</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Save PDF</source>
+        <translation>保存PDF</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Sent {pages} page(s) to the printer.</source>
+        <translation>已向打印机发送{pages}页。</translation>
+    </message>
+</context>
+<context>
     <name>OpinionsPage</name>
     <message>
-        <location filename="../../ui/pages/opinions.py" line="+13" />
+        <location filename="../../ui/opinions/page.py" line="+23" />
         <source>Opinions</source>
         <translation>侵权判定意见</translation>
     </message>
     <message>
+        <location line="+7" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
         <location line="+2" />
-        <source>Draft infringement opinions with feature comparison tables, send them for review, and issue them as numbered, locked PDF documents.</source>
-        <translation>起草侵权判定参考意见并填写技术特征比对表，提交审核，审核通过后出具带编号、不可修改的 PDF 文书。</translation>
+        <source>New opinion…</source>
+        <translation>新建意见…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{count} opinion(s)</source>
+        <translation>共{count}份意见书</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No opinions match.</source>
+        <translation>没有符合条件的意见书。</translation>
+    </message>
+</context>
+<context>
+    <name>OtherSection</name>
+    <message>
+        <location filename="../../ui/opinions/sections.py" line="+82" />
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Add section</source>
+        <translation>添加段落</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Remove section</source>
+        <translation>删除段落</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Further comparison points (optional):</source>
+        <translation>其他比对要点（可选）：</translation>
+    </message>
+</context>
+<context>
+    <name>PatentSection</name>
+    <message>
+        <location line="-179" />
+        <source>Add claim</source>
+        <translation>添加权利要求</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Remove claim</source>
+        <translation>删除权利要求</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A claim is covered when every feature is identical or equivalent (all-elements rule).</source>
+        <translation>全面覆盖原则：权利要求的每一项技术特征均相同或等同时，才落入保护范围。</translation>
+    </message>
+    <message>
+        <location line="+57" />
+        <source>Claim {n}</source>
+        <translation>权利要求{n}</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1963,89 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>RowTable</name>
+    <message>
+        <location filename="../../ui/opinions/rows.py" line="+74" />
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+182" />
+        <source>Feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claim feature</source>
+        <translation>权利要求记载的技术特征</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accused product's feature</source>
+        <translation>被诉产品对应的技术特征</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+10" />
+        <location line="+12" />
+        <source>Result</source>
+        <translation>比对结果</translation>
+    </message>
+    <message>
+        <location line="-21" />
+        <location line="+11" />
+        <location line="+11" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="-16" />
+        <location line="+12" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <source>Protected design</source>
+        <translation>授权外观设计</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accused product</source>
+        <translation>被诉产品</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Right holder's side</source>
+        <translation>权利人一方</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accused side</source>
+        <translation>被诉一方</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/pages/settings.py" line="+17" />
@@ -1038,6 +2071,74 @@ The log has been saved to {path}.</source>
         <location line="+7" />
         <source>The new language takes effect when IPAid Desk is started again.</source>
         <translation>新的界面语言将在重新启动 IPAid Desk 后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>TrademarkSection</name>
+    <message>
+        <location filename="../../ui/opinions/sections.py" line="+36" />
+        <source>Mark comparison (whole and dominant part)</source>
+        <translation>商标比对（整体比对与显著部分比对）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Registered mark:</source>
+        <translation>注册商标：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accused sign:</source>
+        <translation>被控标识：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dominant part:</source>
+        <translation>显著识别部分：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Marks:</source>
+        <translation>商标：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Goods or services</source>
+        <translation>商品或服务</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Registered for:</source>
+        <translation>核定使用的商品或服务：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accused goods or services:</source>
+        <translation>被控商品或服务：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Goods:</source>
+        <translation>商品或服务：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Likelihood of confusion</source>
+        <translation>混淆可能性</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Confusion:</source>
+        <translation>混淆：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reasoning:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Further comparison points (optional):</source>
+        <translation>其他比对要点（可选）：</translation>
     </message>
 </context>
 </TS>

@@ -48,11 +48,30 @@ def gui_app(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     use_temp_settings(tmp_path / "settings")
     app = create_application([])
     QCoreApplication.setOrganizationName(TEST_ORGANIZATION)  # create_application set the real name
+    _no_blocking_message_boxes(monkeypatch)
     yield app
     runner = task_runner()
     runner.set_synchronous(False)
     runner.wait_for_done(10_000)
     uninstall_crash_hook()
+
+
+UNEXPECTED_DIALOGS: list[str] = []
+
+
+def _no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal QMessageBox offscreen waits for a click that never comes and hangs the whole run.
+    Record it instead (tests that expect a dialog patch QMessageBox themselves, after this)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def record(kind):
+        def show(parent, title, text, *args, **kwargs):
+            UNEXPECTED_DIALOGS.append(f"{kind}: {text}")
+            return QMessageBox.StandardButton.Ok
+        return staticmethod(show)
+
+    for kind in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind))
 
 
 @pytest.fixture

@@ -39,10 +39,14 @@ def test_nine_pages_in_order_with_chinese_labels(qtbot, fake_db, actor, fake_inf
     assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "视图(&V)", "帮助(&H)"]
 
 
-def test_placeholder_pages_say_what_will_come(qtbot, fake_db, actor, fake_info):
+def test_pages_are_built_when_first_shown(qtbot, fake_db, actor, fake_info):
+    """A fast start: only the dashboard exists until the user opens another page."""
+    from PySide6.QtWidgets import QWidget
+
     window = make_window(qtbot, fake_db, actor)
-    cases = window.stack.widget(1)
-    assert "工作日" in cases.description()
+    assert window.stack.widget(8).findChild(QWidget, "page_settings") is None
+    window.show_page(8)
+    assert window.stack.widget(8).findChild(QWidget, "page_settings") is window.current_page()
 
 
 def test_ctrl_3_switches_to_consultations(qtbot, fake_db, actor, fake_info):
@@ -115,7 +119,7 @@ def test_dashboard_shows_account_and_counts_loaded_off_the_gui_thread(qtbot, fak
     monkeypatch.setattr(info, "database_info", database_info)
     window = MainWindow(fake_db, actor)
     qtbot.addWidget(window)
-    dashboard = window.stack.widget(0)
+    dashboard = window.page(0)
     with qtbot.waitSignal(dashboard.load_task.finished, timeout=5000):
         pass
     assert threads and threads[0] != threading.get_ident()
@@ -136,7 +140,7 @@ def test_dashboard_shows_an_unusable_database_inline(qtbot, fake_db, actor, monk
     monkeypatch.setattr(info, "database_info", database_info)
     window = MainWindow(fake_db, actor)
     qtbot.addWidget(window)
-    dashboard = window.stack.widget(0)
+    dashboard = window.page(0)
     with qtbot.waitSignal(dashboard.load_task.finished, timeout=5000):
         pass
     assert dashboard.status_label.text() == "无法连接数据库 X：超时。请检查地址。"
@@ -152,7 +156,7 @@ def test_dashboard_on_a_real_database(qtbot, app_db, sync_tasks):
     )
     window = MainWindow(app_db, admin)
     qtbot.addWidget(window)
-    dashboard = window.stack.widget(0)
+    dashboard = window.page(0)
     assert dashboard.count_text("users") == "1"
     assert dashboard.count_text("cases") == "0"
 
@@ -161,7 +165,7 @@ def test_language_choice_is_stored_for_next_start(qtbot, fake_db, actor, fake_in
     from ui import config
 
     window = make_window(qtbot, fake_db, actor)
-    settings_page = window.stack.widget(8)
+    settings_page = window.page(8)
     combo = settings_page.language_combo
     assert combo.currentData() == "zh_CN"
     combo.setCurrentIndex(combo.findData("en"))

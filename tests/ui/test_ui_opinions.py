@@ -42,18 +42,19 @@ from ui.opinions.page import NewOpinionDialog, OpinionsPage  # noqa: E402
 from ui.opinions.preview import OpinionPreview  # noqa: E402
 from ui.opinions.rows import ADD_KEY  # noqa: E402
 
-STRINGS = Path(__file__).resolve().parents[2] / "ui" / "opinions" / "zh_CN.txt"
+STRINGS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "ipaid_zh_CN.ts"
 SHOTS = os.environ.get("IPAID_SHOTS_DIR")  # set it to keep the screenshots for looking at
 
 
 def strings() -> dict[str, str]:
-    pairs = [line.split("\t") for line in STRINGS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert all(len(p) == 2 for p in pairs), "zh_CN.txt: one English<TAB>中文 per line"
-    return dict(pairs)
+    """English source → Chinese, from the shipped .ts (the opinions screens use one Chinese per
+    English string whatever the context)."""
+    root = ET.parse(STRINGS).getroot()
+    return {m.findtext("source"): (m.findtext("translation") or "") for m in root.iter("message")}
 
 
 class GlossaryTranslator(QTranslator):
-    """Translates from zh_CN.txt, whatever the context (the file has one Chinese per English string)."""
+    """Translates from the shipped .ts, whatever the context."""
 
     def __init__(self, table: dict[str, str]) -> None:
         super().__init__()
@@ -457,14 +458,13 @@ def test_admin_cannot_start_an_opinion(qtbot, desk):
 
 
 # ----- strings -----------------------------------------------------------------------------------------------------
-def test_strings_file_holds_every_string_of_the_screens(tmp_path):
+def test_translations_hold_every_string_of_the_screens(tmp_path):
     ts = tmp_path / "ipaid_zh_CN.ts"
     i18n_build.extract(ts, source_dir=Path(ui_labels.__file__).parent)
     extracted = {m.findtext("source") for m in ET.parse(ts).getroot().iter("message")}
     listed = strings()
     assert sorted(extracted - set(listed)) == []
-    assert sorted(set(listed) - extracted) == []
-    assert all(chinese.strip() for chinese in listed.values())
+    assert all(listed[source].strip() for source in extracted)
 
 
 def test_code_names_translate_to_the_glossary_labels():
