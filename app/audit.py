@@ -28,6 +28,10 @@ PERSONAL_FIELDS = {
     ("app_user", "password_hash"), ("exhibitor", "credit_code"),
 }
 
+# Personal only when the record is a natural person's (an enterprise's name is public record);
+# kept hashed so that anonymising a person later leaves no name in the trail.
+PERSON_FIELDS = {("party", "name"), ("party", "name_pinyin")}
+
 
 def jsonable(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
@@ -47,9 +51,11 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def protect(table: str, field: str, value: Any) -> Any:
-    """The value as an audit event may keep it: personal data hashed."""
-    if (table, field) in PERSONAL_FIELDS and value not in (None, ""):
+def protect(table: str, field: str, value: Any, *, person: bool = False) -> Any:
+    """The value as an audit event may keep it: personal data hashed. `person`: the record is
+    a natural person's, so PERSON_FIELDS are personal too."""
+    personal = (table, field) in PERSONAL_FIELDS or (person and (table, field) in PERSON_FIELDS)
+    if personal and value not in (None, ""):
         return "sha256:" + hashlib.sha256(str(value).encode()).hexdigest()
     return jsonable(value)
 

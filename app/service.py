@@ -37,9 +37,11 @@ _BOOKKEEPING = {"version", "updated_at", "updated_by"}
 
 
 def record_values(obj: Travelling) -> dict:
+    """What an audit event keeps of a record (personal data hashed, app.audit.protect)."""
     table = obj.__table__.name
+    person = getattr(obj, "kind", None) == "person"
     return {
-        c.key: protect(table, c.key, getattr(obj, c.key))
+        c.key: protect(table, c.key, getattr(obj, c.key), person=person)
         for c in inspect(obj).mapper.column_attrs
         if c.key not in _BOOKKEEPING
     }
