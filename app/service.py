@@ -31,6 +31,7 @@ from db.models import User
 
 CHANGES = "ipaid_changes"
 STAMP = "ipaid_stamp"
+NOTES = "ipaid_notes"
 
 # Columns that change on every write and say nothing about the record itself.
 _BOOKKEEPING = {"version", "updated_at", "updated_by"}
@@ -111,6 +112,7 @@ def service_call(
         raise UsageError("数据库尚未初始化（没有设备标识），请先运行 ipaid init。", english="not initialised")
     session = db.write_session()
     session.info[CHANGES] = {}
+    session.info[NOTES] = []
     stamp_time = now or utcnow()
     session.info[STAMP] = (stamp_time, actor.user_id if actor else None, device)
     try:
@@ -164,9 +166,17 @@ def _constraint_name(exc: IntegrityError) -> str:
     return str(exc.orig).splitlines()[0][:120]
 
 
+def note(session: Session, action: str, table: str = "", record_id: uuid.UUID | None = None,
+         data: dict | None = None) -> None:
+    """Inside a service_call: record something that changes no row but must be on record (a
+    backup taken, personal data shown unmasked). Chained with the call's other events."""
+    session.info[NOTES].append(NewEvent(action, table, record_id, data or {}))
+
+
 def _finish(session: Session, actor: Actor | None, action: str, at: datetime, device: uuid.UUID) -> None:
     changes: dict = session.info[CHANGES]
-    if not changes:
+    notes: list[NewEvent] = session.info[NOTES]
+    if not changes and not notes:
         return
     objects = [obj for (_a, obj) in changes.values()]
     reindex_objects(session, objects)
@@ -175,7 +185,7 @@ def _finish(session: Session, actor: Actor | None, action: str, at: datetime, de
     events = [
         NewEvent(f"{action}:{kind}", obj.__table__.name, obj.id, record_values(obj))
         for (kind, obj) in changes.values()
-    ]
+    ] + notes
     Chain(session, device).append(
         events, at=at, centre_id=centre_id,
         actor_id=actor.user_id if actor else None,
@@ -202,4 +212,4 @@ def select_one(session: Session, stmt):
     return session.scalars(stmt).one_or_none()
 
 
-__all__ = ["service_call", "read_call", "require_role", "log_refusal", "record_values", "select"]
+__all__ = ["service_call", "read_call", "require_role", "log_refusal", "record_values", "note", "select"]
