@@ -16,14 +16,16 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import event, inspect, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.audit import Chain, NewEvent, protect
 from app.context import Actor
 from app.database import Database
-from app.errors import ConcurrentChange, IpaidError, NotAuthenticated, PermissionDenied, UsageError
+from app.errors import (
+    ConcurrentChange, DatabaseUnavailable, IpaidError, NotAuthenticated, PermissionDenied, UsageError,
+)
 from app.labels import ROLES
 from app.search.index import reindex_objects
 from db.base import Travelling, utcnow
@@ -101,6 +103,42 @@ def _current_user(session: Session, actor: Actor) -> User:
     return user
 
 
+# Storage failures a person can act on, by what the driver says (SQLite message text;
+# PostgreSQL SQLSTATE): a read-only file or server, a full disk, another program holding the lock.
+_UNAVAILABLE = (
+    (("attempt to write a readonly database", "25006"),
+     "数据库是只读的，本次修改没有保存。请检查数据库文件的权限（或磁盘是否写保护），然后再保存一次。",
+     "the database is read-only; nothing was saved"),
+    (("database or disk is full", "53100", "No space left on device"),
+     "磁盘已满，本次修改没有保存。请清理磁盘空间后再保存一次。",
+     "the disk is full; nothing was saved"),
+    (("database is locked",),
+     "数据库正被另一个窗口或程序占用，等待超时，本次修改没有保存。请稍后再保存一次。",
+     "the database is locked by another program; nothing was saved"),
+)
+
+
+def unavailable(exc: OperationalError) -> DatabaseUnavailable | None:
+    """The clear message for a storage failure, or None for any other operational error."""
+    text = f"{exc.orig} {getattr(exc.orig, 'sqlstate', '') or ''}"
+    for needles, chinese, english in _UNAVAILABLE:
+        if any(n in text for n in needles):
+            return DatabaseUnavailable(chinese, english=english)
+    return None
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn a read-only / full / locked database into DatabaseUnavailable (exit 2)."""
+    try:
+        yield
+    except OperationalError as exc:
+        mapped = unavailable(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
+
+
 @contextmanager
 def service_call(
     db: Database, actor: Actor | None, *, roles: Iterable[str] | None, action: str,
@@ -130,6 +168,12 @@ def service_call(
         session.flush()
         _finish(session, actor, action, stamp_time, device)
         session.commit()
+    except OperationalError as exc:
+        _quiet_rollback(session)
+        mapped = unavailable(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
     except StaleDataError as exc:
         session.rollback()
         raise ConcurrentChange("该记录已被其他人修改，请重新打开后再保存。", english="record changed by someone else") from exc
@@ -160,6 +204,14 @@ def read_call(db: Database, actor: Actor, *, roles: Iterable[str] | None) -> Ite
     finally:
         session.rollback()
         session.close()
+
+
+def _quiet_rollback(session: Session) -> None:
+    """After a storage failure the rollback itself may fail too; the first error is the one to tell."""
+    try:
+        session.rollback()
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def _constraint_name(exc: IntegrityError) -> str:
@@ -200,7 +252,7 @@ def log_refusal(db: Database, actor_name: str, action: str, reason: str, actor_i
     device = db.device_id
     if device is None:
         return
-    with db.write_session() as session:
+    with storage_errors(), db.write_session() as session:
         Chain(session, device).append(
             [NewEvent(action, data={"reason": reason})], at=utcnow(), centre_id=None,
             actor_id=actor_id, actor_name=actor_name,
@@ -212,4 +264,5 @@ def select_one(session: Session, stmt):
     return session.scalars(stmt).one_or_none()
 
 
-__all__ = ["service_call", "read_call", "require_role", "log_refusal", "record_values", "note", "select"]
+__all__ = ["service_call", "read_call", "require_role", "log_refusal", "record_values", "note",
+           "storage_errors", "select"]

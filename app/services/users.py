@@ -17,7 +17,7 @@ from app.database import Database
 from app.errors import NotAuthenticated, NotFound, UsageError, ValidationError
 from app.labels import ROLES
 from app.passwords import MIN_LENGTH, hash_password, verify_password
-from app.service import log_refusal, read_call, service_call
+from app.service import log_refusal, read_call, service_call, storage_errors
 from app.services.setup import NewAccount, check_account, initialise
 from db.base import utcnow
 from db.models import Centre, User
@@ -63,7 +63,7 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
 
 def _check_login(db: Database, username: str, password: str):
     wrong = NotAuthenticated("用户名或密码不正确。", english="wrong user name or password")
-    with db.write_session() as s:
+    with storage_errors(), db.write_session() as s:
         user = s.scalars(select(User).where(User.username == username)).one_or_none()
         if user is None or user.deleted:
             return None, ("login_failed", "unknown user", None, wrong)
@@ -224,7 +224,7 @@ def _keep_an_admin(s, actor: Actor, user: User, roles_after: tuple[str, ...]) ->
 
 def _count_failure(db: Database, user_id: uuid.UUID) -> None:
     """Same bookkeeping as a failed sign-in (no version bump, no event of its own)."""
-    with db.write_session() as s:
+    with storage_errors(), db.write_session() as s:
         user = s.get(User, user_id)
         if user is None:
             return
