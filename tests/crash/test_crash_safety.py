@@ -49,7 +49,7 @@ class Lines:
                 self.q.put(raw.decode().strip())
         self.q.put(None)
 
-    def until(self, prefix: str, timeout: float = 30) -> str:
+    def until(self, prefix: str, timeout: float = 60) -> str:
         deadline = time.monotonic() + timeout
         while True:
             line = self.q.get(timeout=max(0.1, deadline - time.monotonic()))
@@ -93,7 +93,11 @@ def test_sigkill_loses_nothing_committed_and_corrupts_nothing(sqlite_url, passwo
             proc.stdin.write(b"run\n")
             proc.stdin.flush()
             pid = int(lines.until("child ").split()[1])
-            time.sleep(rng.uniform(0.0, 0.5))
+            # Most kills land while writing (any moment of a commit); one in ten while the
+            # writer is still opening the database.
+            if rng.random() >= 0.1:
+                lines.until(f"ready {pid}")
+            time.sleep(rng.uniform(0.0, 0.3))
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
@@ -109,7 +113,7 @@ def test_sigkill_loses_nothing_committed_and_corrupts_nothing(sqlite_url, passwo
 
     assert corrupt == []
     assert killed >= TRIALS * 0.8, f"only {killed} of {TRIALS} writers were killed mid-run"
-    assert len(lines.created) > TRIALS, "the writer hardly wrote anything: the test proves little"
+    assert len(lines.created) >= TRIALS, "the writer hardly wrote anything: the test proves little"
 
     db = open_database(str(path))
     try:

@@ -5,7 +5,8 @@ commit returned — so every id printed is a promise that the write is durable.
     python tests/crash/writer.py DB --serve    fork server: imports once, then forks one writer
                                                 per "run" line read on stdin
 
-Lines: `c <party id>` (created), `u <party id> <n>` (note set to n), and in server mode
+Lines: `ready <pid>` (database open), `c <party id>` (created), `u <party id> <n>` (note set
+to n), and in server mode
 `child <pid>` / `done <pid> <wait status>`. The server exists only to pay Python's start-up
 cost once; each forked child is a whole process that opens the database itself and is killed
 with SIGKILL like any writer would be.
@@ -42,6 +43,7 @@ def write(path: str, max_seconds: float, seed: int) -> None:
     rng = random.Random(seed)
     db = open_database(path)
     actor = admin_actor(db)
+    say(f"ready {os.getpid()}")
     created: list = []
     n, stop = 0, time.monotonic() + max_seconds
     while time.monotonic() < stop:
