@@ -68,7 +68,7 @@ def event_hash(prev_hash: str, payload: dict) -> str:
     return hashlib.sha256(prev_hash.encode() + canonical(payload)).hexdigest()
 
 
-def payload_of(e: AuditEvent) -> dict:
+def payload_of(e: AuditEvent | Any) -> dict:
     """The hashed content of an event: everything but the surrogate id and the hashes."""
     return {
         "device": str(e.device_id), "seq": e.seq, "at": e.at.isoformat(),
@@ -148,9 +148,10 @@ def verify_chain(session: Session, device_id: uuid.UUID) -> ChainReport:
     (or, at the tail, a head that points past the last event); an inserted one either breaks
     the next event's link or sits beyond the head. Rows are streamed: chains can be long."""
     prev, expected_seq, count = GENESIS, 1, 0
-    rows = session.scalars(
-        select(AuditEvent).where(AuditEvent.device_id == device_id).order_by(AuditEvent.seq)
-        .execution_options(yield_per=2000)
+    # Plain rows, not ORM objects: payload_of only reads attributes, and chains are long.
+    rows = session.execute(
+        select(*AuditEvent.__table__.columns).where(AuditEvent.device_id == device_id)
+        .order_by(AuditEvent.seq).execution_options(yield_per=2000)
     )
 
     def broken(at: int, problem: str, english: str) -> ChainReport:
