@@ -59,6 +59,8 @@ CODE_LISTS: dict[tuple[str, str], Mapping[str, str]] = {
     ("assist_case", "outcome"): L.OUTCOME, ("party", "kind"): L.PARTY_KIND, ("party", "scale"): L.SCALE,
     ("opinion", "kind"): L.OPINION_KIND, ("opinion", "status"): L.OPINION_STATUS,
     ("opinion", "suggested_conclusion"): L.CONCLUSION, ("opinion", "conclusion"): L.CONCLUSION,
+    ("assist_case", "source"): {"register": "登记", "ledger": "台账导入", "consultation": "咨询转入",
+                                "fair": "展会", "demo": "演示数据"},
 }
 # Ids shown as the name of what they point to.
 REFERENCES = {
@@ -130,9 +132,11 @@ def diff(table: str, before: dict | None, after: dict, names: "_Names") -> tuple
             continue
         label = labels.get(key, key)
         if (table, key) in PERSONAL_FIELDS or ((table, key) in PERSON_FIELDS and _hashed(old, new)):
-            out.append(FieldChange(key, label, HIDDEN_VALUE if old else EMPTY, HIDDEN_VALUE if new else EMPTY))
+            shown = (HIDDEN_VALUE if old else EMPTY, HIDDEN_VALUE if new else EMPTY)
         else:
-            out.append(FieldChange(key, label, show(table, key, old, names), show(table, key, new, names)))
+            shown = (show(table, key, old, names), show(table, key, new, names))
+        # A new record has no "before": leave the column blank rather than repeat （空）.
+        out.append(FieldChange(key, label, "" if before is None else shown[0], shown[1]))
     return tuple(out)
 
 

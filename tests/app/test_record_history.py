@@ -72,3 +72,10 @@ def test_enterprise_names_stay_readable(centre):
     _, renamed = record_history(centre.db, centre.caseworker, "party", pid)
     assert [(c.label, c.before, c.after) for c in renamed.changes] == [
         ("名称/姓名", "某某科技有限公司", "某某科技股份有限公司")]
+
+
+def test_a_new_record_has_no_before_column(centre):
+    pid = make_party(centre.db, centre.caseworker, kind="enterprise", name="某公司", region="沈阳")
+    (created,) = record_history(centre.db, centre.caseworker, "party", pid)
+    assert {(c.label, c.before, c.after) for c in created.changes} == {
+        ("当事人类型", "", "企业"), ("名称/姓名", "", "某公司"), ("地区", "", "沈阳")}
