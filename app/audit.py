@@ -28,6 +28,10 @@ PERSONAL_FIELDS = {
     ("app_user", "password_hash"), ("exhibitor", "credit_code"),
 }
 
+# Personal only when the record is a natural person's (an enterprise's name is public record);
+# kept hashed so that anonymising a person later leaves no name in the trail.
+PERSON_FIELDS = {("party", "name"), ("party", "name_pinyin")}
+
 
 def jsonable(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
@@ -47,9 +51,11 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def protect(table: str, field: str, value: Any) -> Any:
-    """The value as an audit event may keep it: personal data hashed."""
-    if (table, field) in PERSONAL_FIELDS and value not in (None, ""):
+def protect(table: str, field: str, value: Any, *, person: bool = False) -> Any:
+    """The value as an audit event may keep it: personal data hashed. `person`: the record is
+    a natural person's, so PERSON_FIELDS are personal too."""
+    personal = (table, field) in PERSONAL_FIELDS or (person and (table, field) in PERSON_FIELDS)
+    if personal and value not in (None, ""):
         return "sha256:" + hashlib.sha256(str(value).encode()).hexdigest()
     return jsonable(value)
 
@@ -62,7 +68,7 @@ def event_hash(prev_hash: str, payload: dict) -> str:
     return hashlib.sha256(prev_hash.encode() + canonical(payload)).hexdigest()
 
 
-def payload_of(e: AuditEvent) -> dict:
+def payload_of(e: AuditEvent | Any) -> dict:
     """The hashed content of an event: everything but the surrogate id and the hashes."""
     return {
         "device": str(e.device_id), "seq": e.seq, "at": e.at.isoformat(),
@@ -128,21 +134,58 @@ class ChainReport:
     head_hash: str
     broken_at: int | None  # sequence number of the first bad link
     problem: str = ""
+    english: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
 
 
 def verify_chain(session: Session, device_id: uuid.UUID) -> ChainReport:
+    """Walk one device's chain from genesis; stop at the first link that does not hold.
+
+    An edited event no longer matches its hash; a removed one leaves a gap in the sequence
+    (or, at the tail, a head that points past the last event); an inserted one either breaks
+    the next event's link or sits beyond the head. Rows are streamed: chains can be long."""
     prev, expected_seq, count = GENESIS, 1, 0
-    rows = session.scalars(
-        select(AuditEvent).where(AuditEvent.device_id == device_id).order_by(AuditEvent.seq)
+    # Plain rows, not ORM objects: payload_of only reads attributes, and chains are long.
+    rows = session.execute(
+        select(*AuditEvent.__table__.columns).where(AuditEvent.device_id == device_id)
+        .order_by(AuditEvent.seq).execution_options(yield_per=2000)
     )
+
+    def broken(at: int, problem: str, english: str) -> ChainReport:
+        return ChainReport(device_id, count, prev, at, problem, english)
+
     for e in rows:
         count += 1
         if e.seq != expected_seq:
-            return ChainReport(device_id, count, prev, expected_seq, "事件缺失或被插入")
-        if e.prev_hash != prev or event_hash(prev, payload_of(e)) != e.hash:
-            return ChainReport(device_id, count, prev, e.seq, "事件内容或链接被改动")
+            return broken(expected_seq, f"序号 {expected_seq} 的事件缺失（被删除）",
+                          f"event {expected_seq} is missing (removed)")
+        if e.prev_hash != prev:
+            return broken(e.seq, "与前一事件的链接不符（前面的事件被删除、插入或改动）",
+                          "link to the previous event does not match (removed, inserted or changed)")
+        if event_hash(prev, payload_of(e)) != e.hash:
+            return broken(e.seq, "事件内容被改动（与其哈希不符）", "event content changed (hash mismatch)")
         prev, expected_seq = e.hash, expected_seq + 1
+    last = expected_seq - 1
     head = session.get(AuditHead, device_id)
-    if head is not None and (head.seq != expected_seq - 1 or head.hash != prev):
-        return ChainReport(device_id, count, prev, expected_seq, "链尾事件被删除")
+    if head is None:
+        if count:
+            return broken(last, "链头记录缺失（audit_head 被删除）", "chain head row missing")
+    elif head.seq < last:
+        return broken(head.seq + 1, f"链尾之后多出 {last - head.seq} 个事件（被插入）",
+                      f"{last - head.seq} event(s) beyond the chain head (inserted)")
+    elif head.seq > last:
+        return broken(last + 1, f"序号 {last + 1} 起的链尾事件缺失（被删除）",
+                      f"tail events from {last + 1} are missing (removed)")
+    elif head.hash != prev:
+        return broken(last, "链头哈希与最后一个事件不符", "chain head hash does not match the last event")
     return ChainReport(device_id, count, prev, None)
+
+
+def chain_devices(session: Session) -> list[uuid.UUID]:
+    """Every device that has a chain: with events, or with a head row only."""
+    found = set(session.scalars(select(AuditEvent.device_id).distinct()))
+    found |= set(session.scalars(select(AuditHead.device_id)))
+    return sorted(found, key=str)

@@ -16,14 +16,16 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import event, inspect, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.audit import Chain, NewEvent, protect
 from app.context import Actor
 from app.database import Database
-from app.errors import ConcurrentChange, IpaidError, NotAuthenticated, PermissionDenied, UsageError
+from app.errors import (
+    ConcurrentChange, DatabaseUnavailable, IpaidError, NotAuthenticated, PermissionDenied, UsageError,
+)
 from app.labels import ROLES
 from app.search.index import reindex_objects
 from db.base import Travelling, utcnow
@@ -31,15 +33,18 @@ from db.models import User
 
 CHANGES = "ipaid_changes"
 STAMP = "ipaid_stamp"
+NOTES = "ipaid_notes"
 
 # Columns that change on every write and say nothing about the record itself.
 _BOOKKEEPING = {"version", "updated_at", "updated_by"}
 
 
 def record_values(obj: Travelling) -> dict:
+    """What an audit event keeps of a record (personal data hashed, app.audit.protect)."""
     table = obj.__table__.name
+    person = getattr(obj, "kind", None) == "person"
     return {
-        c.key: protect(table, c.key, getattr(obj, c.key))
+        c.key: protect(table, c.key, getattr(obj, c.key), person=person)
         for c in inspect(obj).mapper.column_attrs
         if c.key not in _BOOKKEEPING
     }
@@ -98,6 +103,42 @@ def _current_user(session: Session, actor: Actor) -> User:
     return user
 
 
+# Storage failures a person can act on, by what the driver says (SQLite message text;
+# PostgreSQL SQLSTATE): a read-only file or server, a full disk, another program holding the lock.
+_UNAVAILABLE = (
+    (("attempt to write a readonly database", "25006"),
+     "数据库是只读的，本次修改没有保存。请检查数据库文件的权限（或磁盘是否写保护），然后再保存一次。",
+     "the database is read-only; nothing was saved"),
+    (("database or disk is full", "53100", "No space left on device"),
+     "磁盘已满，本次修改没有保存。请清理磁盘空间后再保存一次。",
+     "the disk is full; nothing was saved"),
+    (("database is locked",),
+     "数据库正被另一个窗口或程序占用，等待超时，本次修改没有保存。请稍后再保存一次。",
+     "the database is locked by another program; nothing was saved"),
+)
+
+
+def unavailable(exc: OperationalError) -> DatabaseUnavailable | None:
+    """The clear message for a storage failure, or None for any other operational error."""
+    text = f"{exc.orig} {getattr(exc.orig, 'sqlstate', '') or ''}"
+    for needles, chinese, english in _UNAVAILABLE:
+        if any(n in text for n in needles):
+            return DatabaseUnavailable(chinese, english=english)
+    return None
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn a read-only / full / locked database into DatabaseUnavailable (exit 2)."""
+    try:
+        yield
+    except OperationalError as exc:
+        mapped = unavailable(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
+
+
 @contextmanager
 def service_call(
     db: Database, actor: Actor | None, *, roles: Iterable[str] | None, action: str,
@@ -109,6 +150,7 @@ def service_call(
         raise UsageError("数据库尚未初始化（没有设备标识），请先运行 ipaid init。", english="not initialised")
     session = db.write_session()
     session.info[CHANGES] = {}
+    session.info[NOTES] = []
     stamp_time = now or utcnow()
     session.info[STAMP] = (stamp_time, actor.user_id if actor else None, device)
     try:
@@ -126,6 +168,12 @@ def service_call(
         session.flush()
         _finish(session, actor, action, stamp_time, device)
         session.commit()
+    except OperationalError as exc:
+        _quiet_rollback(session)
+        mapped = unavailable(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
     except StaleDataError as exc:
         session.rollback()
         raise ConcurrentChange("该记录已被其他人修改，请重新打开后再保存。", english="record changed by someone else") from exc
@@ -158,13 +206,29 @@ def read_call(db: Database, actor: Actor, *, roles: Iterable[str] | None) -> Ite
         session.close()
 
 
+def _quiet_rollback(session: Session) -> None:
+    """After a storage failure the rollback itself may fail too; the first error is the one to tell."""
+    try:
+        session.rollback()
+    except Exception:  # noqa: BLE001
+        pass
+
+
 def _constraint_name(exc: IntegrityError) -> str:
     return str(exc.orig).splitlines()[0][:120]
 
 
+def note(session: Session, action: str, table: str = "", record_id: uuid.UUID | None = None,
+         data: dict | None = None) -> None:
+    """Inside a service_call: record something that changes no row but must be on record (a
+    backup taken, personal data shown unmasked). Chained with the call's other events."""
+    session.info[NOTES].append(NewEvent(action, table, record_id, data or {}))
+
+
 def _finish(session: Session, actor: Actor | None, action: str, at: datetime, device: uuid.UUID) -> None:
     changes: dict = session.info[CHANGES]
-    if not changes:
+    notes: list[NewEvent] = session.info[NOTES]
+    if not changes and not notes:
         return
     objects = [obj for (_a, obj) in changes.values()]
     reindex_objects(session, objects)
@@ -173,7 +237,7 @@ def _finish(session: Session, actor: Actor | None, action: str, at: datetime, de
     events = [
         NewEvent(f"{action}:{kind}", obj.__table__.name, obj.id, record_values(obj))
         for (kind, obj) in changes.values()
-    ]
+    ] + notes
     Chain(session, device).append(
         events, at=at, centre_id=centre_id,
         actor_id=actor.user_id if actor else None,
@@ -188,7 +252,7 @@ def log_refusal(db: Database, actor_name: str, action: str, reason: str, actor_i
     device = db.device_id
     if device is None:
         return
-    with db.write_session() as session:
+    with storage_errors(), db.write_session() as session:
         Chain(session, device).append(
             [NewEvent(action, data={"reason": reason})], at=utcnow(), centre_id=None,
             actor_id=actor_id, actor_name=actor_name,
@@ -200,4 +264,5 @@ def select_one(session: Session, stmt):
     return session.scalars(stmt).one_or_none()
 
 
-__all__ = ["service_call", "read_call", "require_role", "log_refusal", "record_values", "select"]
+__all__ = ["service_call", "read_call", "require_role", "log_refusal", "record_values", "note",
+           "storage_errors", "select"]

@@ -46,7 +46,10 @@ def tokens_for(table: str, values: dict) -> set[str]:
 
 
 def rows_for(table: str, record_id: uuid.UUID, values: dict) -> list[dict]:
-    return [{"token": t[:80], "table_name": table, "record_id": record_id} for t in tokens_for(table, values)]
+    # Cut to the column's width first, then deduplicate: two long pinyin tokens can share their
+    # first 80 characters.
+    cut = {t[:80] for t in tokens_for(table, values)}
+    return [{"token": t, "table_name": table, "record_id": record_id} for t in cut]
 
 
 def reindex_objects(session: Session, objects: Iterable) -> None:

@@ -73,7 +73,7 @@ def test_environment_credentials(initialised, monkeypatch, capsys):
     assert main(["user", "list", "--db", initialised, "--json"]) == 0
     users = json.loads(capsys.readouterr().out)
     assert users == [{"id": users[0]["id"], "username": "boss", "display_name": "boss",
-                      "roles": ["系统管理员"], "active": True}]
+                      "roles": ["系统管理员"], "active": True, "locked_until": None}]
 
 
 def test_user_add_and_permission_refusal(initialised, pwfile, tmp_path, capsys):

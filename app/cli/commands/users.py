@@ -1,7 +1,8 @@
-"""`ipaid user add|list|deactivate|activate` (admin)."""
+"""`ipaid user add|list|deactivate|activate|reset|roles|unlock` (admin) and `ipaid user passwd`
+(anyone, for their own password: the sign-in password is the old one)."""
 from __future__ import annotations
 
-from app.cli.credentials import login, read_password_file
+from app.cli.credentials import credentials, login, read_password_file
 from app.cli.output import print_json, say
 from app.database import open_database
 from app.errors import UsageError
@@ -29,14 +30,37 @@ def register(sub, common) -> None:
         d.add_argument("name")
         d.set_defaults(func=lambda args, active=active: cmd_set_active(args, active))
 
+    pw = usub.add_parser("passwd", parents=[common], help="change your own password (the sign-in password is the old one)")
+    pw.add_argument("--new-password-file", required=True, metavar="F")
+    pw.set_defaults(func=cmd_passwd)
+
+    r = usub.add_parser("reset", parents=[common], help="set a new password for a user (admin)")
+    r.add_argument("name")
+    r.add_argument("--new-password-file", required=True, metavar="F")
+    r.set_defaults(func=cmd_reset)
+
+    ro = usub.add_parser("roles", parents=[common], help="replace a user's roles (admin)")
+    ro.add_argument("name")
+    ro.add_argument("--role", action="append", required=True, choices=list(ROLES), help="repeat for several roles")
+    ro.set_defaults(func=cmd_roles)
+
+    u = usub.add_parser("unlock", parents=[common], help="lift a lockout after repeated failures (admin)")
+    u.add_argument("name")
+    u.set_defaults(func=cmd_unlock)
+
+
+def new_password(args) -> str:
+    password = read_password_file(args.new_password_file)
+    if not password:
+        raise UsageError("新密码文件是空的。", english="the new password file is empty")
+    return password
+
 
 def cmd_add(args) -> int:
     db = open_database(args.db)
     try:
         actor = login(db, args)
-        password = read_password_file(args.new_password_file)
-        if not password:
-            raise UsageError("新密码文件是空的。", english="the new password file is empty")
+        password = new_password(args)
         row = users.create_user(db, actor, username=args.name, display_name=args.display_name,
                                 password=password, roles=args.role)
         say(f"已添加用户 {row.username}（{'、'.join(ROLES[r] for r in row.roles)}）。")
@@ -55,12 +79,12 @@ def cmd_list(args) -> int:
     if args.json:
         print_json([
             {"id": str(r.id), "username": r.username, "display_name": r.display_name,
-             "roles": [ROLES[x] for x in r.roles], "active": r.active}
+             "roles": [ROLES[x] for x in r.roles], "active": r.active, "locked_until": r.locked_until}
             for r in rows
         ])
     else:
         for r in rows:
-            state = "" if r.active else "（已停用）"
+            state = ("" if r.active else "（已停用）") + ("（已锁定）" if r.locked_until else "")
             say(f"{r.username:<16} {r.display_name:<10} {'、'.join(ROLES[x] for x in r.roles)}{state}")
     return 0
 
@@ -71,6 +95,51 @@ def cmd_set_active(args, active: bool) -> int:
         actor = login(db, args)
         row = users.set_active(db, actor, args.name, active)
         say(f"用户 {row.username} 已{'启用' if active else '停用'}。")
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_passwd(args) -> int:
+    db = open_database(args.db)
+    try:
+        _user, old = credentials(args)
+        actor = login(db, args)
+        users.change_password(db, actor, old, new_password(args))
+        say(f"用户 {actor.username} 的密码已修改。")
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_reset(args) -> int:
+    db = open_database(args.db)
+    try:
+        actor = login(db, args)
+        row = users.reset_password(db, actor, args.name, new_password(args))
+        say(f"已为用户 {row.username} 设置新密码（锁定已解除）。")
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_roles(args) -> int:
+    db = open_database(args.db)
+    try:
+        actor = login(db, args)
+        row = users.set_roles(db, actor, args.name, args.role)
+        say(f"用户 {row.username} 的角色现为：{'、'.join(ROLES[r] for r in row.roles)}。")
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_unlock(args) -> int:
+    db = open_database(args.db)
+    try:
+        actor = login(db, args)
+        row = users.unlock(db, actor, args.name)
+        say(f"用户 {row.username} 已解除锁定。")
     finally:
         db.close()
     return 0

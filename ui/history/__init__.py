@@ -1,0 +1,1 @@
+"""History views: who changed what, when (over app.services.history)."""
