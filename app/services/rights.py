@@ -69,6 +69,9 @@ def validate(data: RightInput, position: int = 1) -> RightInput:
     if number or data.kind in NUMBER_REQUIRED:
         if not number:
             raise ValidationError(f"{where}权利号", f"{IP_KIND[data.kind]}必须填写权利号")
+        if data.kind in ("invention", "utility", "design"):
+            # "ZL 2023 1 0123456.6": spaces anywhere are how people copy numbers from certificates.
+            number = "".join(number.split())
         try:
             number = ids.validate_right_number(IP_KIND[data.kind], number)
         except ids.InvalidValue as exc:
