@@ -149,8 +149,8 @@ def _prefix_range(prefix: str) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _token_match(plan: QueryPlan, table: str, record_id=None) -> ColumnElement:
-    """Condition on a SearchToken row (optionally tied to `record_id`) for the exact/prefix parts."""
+def _token_parts(plan: QueryPlan) -> list[ColumnElement]:
+    """One condition on SearchToken.token per exact token or pinyin prefix of the plan."""
     st = SearchToken
     parts: list[ColumnElement] = []
     if plan.kind in ("short", "pinyin") and len(plan.text) <= 2:
@@ -159,8 +159,22 @@ def _token_match(plan: QueryPlan, table: str, record_id=None) -> ColumnElement:
         lo, hi = _prefix_range(prefix)
         # The range uses the primary key; LIKE keeps it exact whatever the server's collation.
         parts.append(and_(st.token >= lo, st.token < hi, st.token.like(prefix + "%")))
-    cond = and_(st.table_name == table, or_(*parts) if parts else false())
-    return cond if record_id is None else and_(cond, st.record_id == record_id)
+    return parts
+
+
+def _token_match(plan: QueryPlan, table: str, record_id) -> ColumnElement:
+    """Condition on the SearchToken rows of one record (the 'walk' strategy: record index first)."""
+    parts = _token_parts(plan)
+    return and_(SearchToken.table_name == table, SearchToken.record_id == record_id,
+                or_(*parts) if parts else false())
+
+
+def _token_ids(plan: QueryPlan, table: str) -> list[Select]:
+    """Record ids of `table` holding the plan's tokens: one SELECT per token, each a range of the
+    primary key (token, table, record). The table test is wrapped in coalesce() so that SQLite does
+    not prefer the (table, record) index, which would scan every token of the table."""
+    return [select(SearchToken.record_id).where(part, func.coalesce(SearchToken.table_name, "") == table)
+            for part in _token_parts(plan)]
 
 
 def _like_fields(table: str, text: str) -> ColumnElement:
@@ -168,43 +182,45 @@ def _like_fields(table: str, text: str) -> ColumnElement:
     return or_(*(sql_normalised(col).like(pattern) for col in _FIELDS[table]))
 
 
-def _postings(s: Session, token: str, cap: int) -> int:
-    sub = select(literal(1)).where(SearchToken.token == token,
-                                   SearchToken.table_name.in_(tuple(_FIELDS))).limit(cap).subquery()
+def _capped_count(s: Session, condition: ColumnElement, cap: int) -> int:
+    # coalesce(): see `_token_ids` — keep SQLite on the primary key, not the (table, record) index.
+    sub = (select(literal(1)).where(condition, func.coalesce(SearchToken.table_name, "").in_(tuple(_FIELDS)))
+           .limit(cap).subquery())
     return s.scalar(select(func.count()).select_from(sub)) or 0
 
 
 def _rarest(s: Session, plan: QueryPlan) -> tuple[str | None, int]:
-    """The literal token with the fewest index entries (counted up to a cap) and its count."""
+    """The literal token with the fewest index entries (counted up to a cap) and an estimate of
+    how many entries the whole query touches."""
+    cap = max(DENSE_POSTINGS, 0) + 1
     best, best_n = None, None
     for token in plan.tokens:
-        n = _postings(s, token, max(DENSE_POSTINGS, 0) + 1)
+        n = _capped_count(s, SearchToken.token == token, cap)
         if best_n is None or n < best_n:
             best, best_n = token, n
         if n == 0:
             break
-    if plan.prefix_tokens:
-        for prefix in plan.prefix_tokens:
-            lo, hi = _prefix_range(prefix)
-            sub = select(literal(1)).where(SearchToken.token >= lo, SearchToken.token < hi,
-                                           SearchToken.table_name == "party").limit(max(DENSE_POSTINGS, 0) + 1).subquery()
-            best_n = (best_n or 0) + (s.scalar(select(func.count()).select_from(sub)) or 0)
-    return best, best_n or 0
+    total = best_n or 0
+    for part in _token_parts(plan):
+        if plan.like is not None or plan.prefix_tokens:
+            total += _capped_count(s, part, cap)
+    return best, total
 
 
 def _record_ids(plan: QueryPlan, table: str, driver: str | None):
     """Ids of `table` records matching the plan (the 'collect first' strategy)."""
     st = SearchToken
-    exact = select(st.record_id).where(_token_match(plan, table))
-    if plan.like is None:
-        return exact
-    model = _MODELS[table]
-    confirmed = (select(model.id).join(st, and_(st.record_id == model.id, st.table_name == table))
-                 .where(st.token == driver, _like_fields(table, plan.like)))
-    if not plan.prefix_tokens:
-        return confirmed
+    selects = _token_ids(plan, table)
+    if plan.like is not None:
+        model = _MODELS[table]
+        selects.append(select(model.id).join(st, and_(st.record_id == model.id, st.table_name == table))
+                       .where(st.token == driver, _like_fields(table, plan.like)))
+    if not selects:
+        return select(st.record_id).where(false())
+    if len(selects) == 1:
+        return selects[0]
     # SQLite does not accept a bare compound SELECT inside IN (…) of another compound.
-    both = union(exact, confirmed).subquery()
+    both = union(*selects).subquery()
     return select(both.c[0])
 
 
@@ -212,7 +228,7 @@ def _matches_record(plan: QueryPlan, table: str, record_id) -> ColumnElement:
     """Does record `record_id` of `table` match (the 'walk the list' strategy)?"""
     parts: list[ColumnElement] = []
     if plan.kind in ("short", "pinyin") and (len(plan.text) <= 2 or plan.prefix_tokens):
-        parts.append(exists().where(_token_match(plan, table, record_id)))
+        parts.append(exists().where(_token_match(plan, table, record_id)))  # noqa: E501
     if plan.like is not None:
         if table == "assist_case":  # the case row itself (an EXISTS on it would not correlate)
             parts.append(_like_fields(table, plan.like))
