@@ -95,9 +95,10 @@ def validate(data: PartyInput, role: str = "当事人", today: date | None = Non
         raise ValidationError(f"{role}企业规模", f"“{data.scale}”不是有效的规模")
     identifier = None
     if data.identifier.strip():
+        typed = "".join(data.identifier.split())  # people copy numbers with spaces in groups
         try:
-            identifier = (ids.validate_resident_id(data.identifier, today) if data.kind == "person"
-                          else ids.validate_credit_code(data.identifier))
+            identifier = (ids.validate_resident_id(typed, today) if data.kind == "person"
+                          else ids.validate_credit_code(typed))
         except ids.InvalidValue as exc:
             what = "身份证号码" if data.kind == "person" else "统一社会信用代码"
             raise ValidationError(f"{role}{what}", exc.message) from None
