@@ -62,3 +62,14 @@ def test_case_show_with_timeline_and_register_with_conflicts(db_url, centre, cli
     assert code == 0 and json.loads(out)["case_no"].endswith("0002号")
     code, _, err = cli("case", "register", "--applicant", "某公司", "--right", "发明专利:201710601862.4")
     assert code == 2 and "第1项知识产权权利号" in err and "校验位" in err
+
+
+def test_case_notice_writes_a_pdf(centre, cli, tmp_path):
+    from datetime import date
+    db, cw = centre.db, centre.caseworker
+    h = cases.register(db, cw, case_input())
+    out = tmp_path / "n.pdf"
+    assert cli("case", "notice", h.case_no, "--kind", "受理", "--out", str(out))[0] == 2
+    steps.accept(db, cw, h.id, h.version, assignee_id=cw.user_id, on=date(2026, 10, 8))
+    assert cli("case", "notice", h.case_no, "--kind", "受理", "--out", str(out))[0] == 0
+    assert out.read_bytes().startswith(b"%PDF")

@@ -23,6 +23,12 @@ def register(sub, common) -> None:
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=cmd_show)
 
+    note = csub.add_parser("notice", parents=[common], help="print 受理/不予受理/补正通知书 as PDF")
+    note.add_argument("case_no", metavar="CASE_NO")
+    note.add_argument("--kind", required=True, choices=["受理", "不予受理", "补正"])
+    note.add_argument("--out", required=True, metavar="FILE.pdf")
+    note.set_defaults(func=cmd_notice)
+
     reg = csub.add_parser("register", parents=[common], help="register a request (conflicts need --confirm)")
     reg.add_argument("--applicant", required=True, metavar="NAME")
     reg.add_argument("--applicant-kind", default="企业", metavar="KIND", help="自然人|企业|事业单位|社会组织|其他")
@@ -151,4 +157,24 @@ def cmd_show(args) -> int:
     say("办理过程：")
     for e in d.timeline:
         say(f"  {e.on}  {e.actor_name}  {e.text}")
+    return 0
+
+
+def cmd_notice(args) -> int:
+    from pathlib import Path
+
+    from app.services import case_notices
+
+    kind = {"受理": "acceptance", "不予受理": "refusal", "补正": "supplement"}[args.kind]
+    db = open_database(args.db)
+    try:
+        actor = login(db, args)
+        pdf = case_notices.print_notice(db, actor, cases.find_case_id(db, actor, args.case_no), kind)
+    finally:
+        db.close()
+    try:
+        Path(args.out).write_bytes(pdf)
+    except OSError as exc:
+        raise UsageError(f"无法写入 {args.out}：{exc.strerror}。", english=f"cannot write {args.out}") from exc
+    say(f"已生成 {args.kind}通知书：{args.out}")
     return 0
