@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import (ColumnElement, Select, and_, case, exists, false, func, literal, or_, select,
+from sqlalchemy import (ColumnElement, Select, and_, case, exists, false, func, literal, or_, select, text,
                         union)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
@@ -33,14 +33,16 @@ from app.errors import ValidationError
 from app.labels import CASE_STATUS, IP_KIND
 from app.rules import identifiers as ids
 from app.rules.case_status import OPEN_STATUSES
+from app.search.index import DIGIT_PREFIX, digit_trigrams
 from app.search.tokens import QueryPlan, query_plan
 from app.service import read_call
 from app.services.parties import mask_identifier
 from app.services.today import centre_today
 from db.models import AssistCase, CaseRight, IpRight, Party, SearchToken, User
 
-# Beyond this many index entries for the rarest token, walk the list instead of collecting ids.
-DENSE_POSTINGS = 2000
+# Beyond about this many matching cases (estimated from the rarest token), walking the list in
+# order finds a page sooner than collecting every match and sorting it.
+DENSE_POSTINGS = 1500
 PAGE = 100
 
 # The characters `app.search.tokens.normalise` drops that occur in names, numbers and summaries;
@@ -60,6 +62,9 @@ def prepare(s: Session) -> None:
     """Register the SQLite function on this session's connection (cheap, idempotent)."""
     conn = s.connection()
     if conn.dialect.name == "sqlite":
+        # The token index is large; SQLite's default 2 MB page cache re-reads its upper levels
+        # from the OS on every query. 16 MB keeps them (per pooled connection).
+        conn.exec_driver_sql("PRAGMA cache_size = -16384")
         conn.connection.driver_connection.create_function(
             _SQLITE_FUNCTION, 1, _sqlite_search_text, deterministic=True)
 
@@ -182,46 +187,124 @@ def _like_fields(table: str, text: str) -> ColumnElement:
     return or_(*(sql_normalised(col).like(pattern) for col in _FIELDS[table]))
 
 
-def _capped_count(s: Session, condition: ColumnElement, cap: int) -> int:
-    # coalesce(): see `_token_ids` — keep SQLite on the primary key, not the (table, record) index.
-    sub = (select(literal(1)).where(condition, func.coalesce(SearchToken.table_name, "").in_(tuple(_FIELDS)))
-           .limit(cap).subquery())
-    return s.scalar(select(func.count()).select_from(sub)) or 0
+def _literal_candidates(plan: QueryPlan) -> tuple[str, ...]:
+    """Tokens every match must hold: the digit trigrams of a number (ten times rarer than its
+    bigrams, see app.search.index), else the bigrams."""
+    if plan.like is not None:
+        runs = digit_trigrams(plan.like)
+        if runs:
+            return tuple(sorted(runs, key=lambda tok: plan.like.index(tok[len(DIGIT_PREFIX):])))
+    return plan.tokens
+
+
+_PARTY_WEIGHT: dict[str, float] = {}
+
+
+def _party_weight(s: Session) -> float:
+    """About how many cases name one party (as applicant or opposing party): a party's index
+    entry stands for that many cases when judging how dense the matches are. Counted once."""
+    key = str(s.get_bind().url)
+    if key not in _PARTY_WEIGHT:
+        n_cases = s.scalar(select(func.count()).select_from(AssistCase)) or 0
+        n_parties = s.scalar(select(func.count()).select_from(Party)) or 0
+        _PARTY_WEIGHT[key] = min(max(2 * n_cases / max(n_parties, 1), 1.0), 50.0)
+    return _PARTY_WEIGHT[key]
+
+
+def _counts(s: Session, tokens: tuple[str, ...], prefixes: tuple[str, ...], cap: int) -> tuple[list[float], float]:
+    """Roughly how many cases each token, and all prefixes together, point to: index entries per
+    table, each counted up to `cap`, party entries weighted by `_party_weight`; one statement
+    (one round trip instead of one per token). coalesce(): see `_token_ids`."""
+    parts: list[str] = []
+    params: dict = {"cap": cap}
+    for i, token in enumerate(tokens):
+        params[f"t{i}"] = token
+        for table in _FIELDS:
+            parts.append(f"SELECT {len(parts)} AS k, (SELECT count(*) FROM (SELECT 1 FROM search_token "
+                         f"WHERE token = :t{i} AND coalesce(table_name, '') = '{table}' LIMIT :cap) AS e) AS n")
+    for j, prefix in enumerate(prefixes):
+        params[f"lo{j}"], params[f"hi{j}"] = _prefix_range(prefix)
+        params[f"like{j}"] = prefix + "%"
+        parts.append(f"SELECT {len(parts)} AS k, (SELECT count(*) FROM (SELECT 1 FROM search_token "
+                     f"WHERE token >= :lo{j} AND token < :hi{j} AND token LIKE :like{j} "
+                     "AND coalesce(table_name, '') = 'party' LIMIT :cap) AS e) AS n")
+    if not parts:
+        return [], 0.0
+    values = [row[1] for row in s.execute(text(" UNION ALL ".join(parts) + " ORDER BY k"), params)]
+    weight = _party_weight(s)
+    weights = [weight if table == "party" else 1.0 for table in _FIELDS]
+    per_token = [sum(v * w for v, w in zip(values[i * 3:i * 3 + 3], weights)) for i in range(len(tokens))]
+    return per_token, sum(values[len(tokens) * 3:]) * weight
 
 
 def _rarest(s: Session, plan: QueryPlan) -> tuple[str | None, int]:
     """The literal token with the fewest index entries (counted up to a cap) and an estimate of
     how many entries the whole query touches."""
     cap = max(DENSE_POSTINGS, 0) + 1
-    best, best_n = None, None
-    for token in plan.tokens:
-        n = _capped_count(s, SearchToken.token == token, cap)
-        if best_n is None or n < best_n:
-            best, best_n = token, n
-        if n == 0:
-            break
-    total = best_n or 0
-    for part in _token_parts(plan):
-        if plan.like is not None or plan.prefix_tokens:
-            total += _capped_count(s, part, cap)
-    return best, total
+    tokens = _literal_candidates(plan)
+    counts, prefixed = _counts(s, tokens, plan.prefix_tokens, cap)
+    if not tokens:
+        return None, prefixed
+    n, best = min(zip(counts, tokens))
+    return best, n + prefixed
 
 
-def _record_ids(plan: QueryPlan, table: str, driver: str | None):
+def _holding(tokens: tuple[str, ...], table: str) -> Select:
+    """Ids of `table` records that hold every one of `tokens`: the first token's entries (a range of
+    the primary key), each checked for the others by a point look-up on the full primary key."""
+    first, *rest = tokens
+    stmt = select(SearchToken.record_id).where(SearchToken.token == first,
+                                               func.coalesce(SearchToken.table_name, "") == table)
+    for token in rest:
+        other = aliased(SearchToken)
+        stmt = stmt.where(exists().where(other.token == token, other.table_name == table,
+                                         other.record_id == SearchToken.record_id))
+    return stmt
+
+
+def _record_ids(plan: QueryPlan, table: str, driver: tuple[str, ...]):
     """Ids of `table` records matching the plan (the 'collect first' strategy)."""
-    st = SearchToken
     selects = _token_ids(plan, table)
-    if plan.like is not None:
+    if plan.like is not None and driver:
         model = _MODELS[table]
-        selects.append(select(model.id).join(st, and_(st.record_id == model.id, st.table_name == table))
-                       .where(st.token == driver, _like_fields(table, plan.like)))
+        selects.append(select(model.id).where(model.id.in_(_holding(driver, table)),
+                                              _like_fields(table, plan.like)))
     if not selects:
-        return select(st.record_id).where(false())
+        return select(SearchToken.record_id).where(false())
     if len(selects) == 1:
         return selects[0]
     # SQLite does not accept a bare compound SELECT inside IN (…) of another compound.
     both = union(*selects).subquery()
     return select(both.c[0])
+
+
+def _spread(tokens: tuple[str, ...], n: int = 4) -> tuple[str, ...]:
+    """Up to n bigrams spread over the query: neighbours overlap, so spread ones filter more."""
+    if len(tokens) <= n:
+        return tokens
+    picks = [tokens[round(i * (len(tokens) - 1) / (n - 1))] for i in range(n)]
+    return tuple(dict.fromkeys(picks))
+
+
+def _driver(s: Session, plan: QueryPlan, rarest: str | None, postings: int) -> tuple[tuple[str, ...], int]:
+    """The bigrams whose common records are the candidates, and (capped) how many there are.
+
+    A rare bigram alone is enough. When every bigram is common (digits of a patent number, 有限公司),
+    several spread over the query are intersected; if even that leaves many records, the matches are
+    dense and walking the list in order is the faster way."""
+    if plan.like is None or rarest is None:
+        return (), postings
+    if postings <= DENSE_POSTINGS:
+        # Two more tokens from elsewhere in the query, checked per candidate, leave LIKE little to do.
+        others = [tok for tok in _spread(_literal_candidates(plan), 3) if tok != rarest][:2]
+        return (rarest, *others), postings
+    chosen = _spread(_literal_candidates(plan))
+    cap = max(DENSE_POSTINGS, 0) + 1
+    total = 0
+    for table in _FIELDS:
+        sub = _holding(chosen, table).limit(cap).subquery()
+        total += s.scalar(select(func.count()).select_from(sub)) or 0
+    return chosen, total
 
 
 def _matches_record(plan: QueryPlan, table: str, record_id) -> ColumnElement:
@@ -252,9 +335,10 @@ def search_condition(s: Session, query: str) -> ColumnElement | None:
     prepare(s)
     if plan.kind == "empty":
         return None if not query.strip() else false()
-    driver, postings = _rarest(s, plan)
+    rarest, postings = _rarest(s, plan)
     if plan.like is not None and not plan.prefix_tokens and postings == 0:
         return false()
+    driver, postings = _driver(s, plan, rarest, postings)
     if postings > DENSE_POSTINGS:
         right_match = exists().where(CaseRight.case_id == AssistCase.id,
                                      _matches_record(plan, "ip_right", CaseRight.right_id))
@@ -349,8 +433,21 @@ def list_cases(db: Database, actor: Actor, flt: CaseFilter = CaseFilter(), *, so
     """One page of the list, in the list's order (default: newest registration first)."""
     with read_call(db, actor, roles=None) as s:
         today = today or centre_today(s, actor.centre_id)
-        stmt = _rows_query(_conditions(s, actor.centre_id, flt, today), sort, descending)
-        return [_to_row(r) for r in s.execute(stmt.offset(offset).limit(limit))]
+        prepare(s)
+        conds = _conditions(s, actor.centre_id, flt, today)
+        # First the page's ids (sorting needs only the case row), then the joined rows of those
+        # ids alone: joining parties and users for every match before sorting is what made large
+        # result sets slow.
+        ids = select(AssistCase.id).where(*conds)
+        if sort == "applicant":
+            ids = ids.join(_APPLICANT, _APPLICANT.id == AssistCase.applicant_id)
+        elif sort == "assignee":
+            ids = ids.outerjoin(_ASSIGNEE, _ASSIGNEE.id == AssistCase.assignee_id)
+        page = list(s.scalars(ids.order_by(*_order(sort, descending)).offset(offset).limit(limit)))
+        if not page:
+            return []
+        stmt = _rows_query([AssistCase.id.in_(page)], sort, descending)
+        return [_to_row(r) for r in s.execute(stmt)]
 
 
 def count_cases(db: Database, actor: Actor, flt: CaseFilter = CaseFilter(), today: date | None = None) -> int:
