@@ -160,6 +160,9 @@ def build(db: Database, cases: int, seed: int, today: date, progress=print) -> N
         with db.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")
             conn.commit()
+    if not db.is_sqlite:
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("ANALYZE")  # fresh statistics, as autovacuum would give a while later
     with db.write_session() as s:
         from app.numbering import _lock  # the sequences continue after the generated numbers
         for year, last in seq_by_year.items():

@@ -25,6 +25,7 @@ sys.path.insert(0, str(HERE.parent))
 from app.database import open_database  # noqa: E402
 from app.search.tokens import INITIALS_PREFIX, pinyin_tokens, normalise  # noqa: E402
 from app.services import case_search, cases  # noqa: E402
+from app.services.setup import holds_data  # noqa: E402
 from app.services.users import authenticate  # noqa: E402
 from benchmarks.case_data import build  # noqa: E402
 from db.models import AssistCase, IpRight, Party  # noqa: E402
@@ -53,8 +54,8 @@ def main() -> int:
     target = args.db or str(HERE / "cache" / f"cases-{args.cases}-seed{args.seed}.sqlite")
     if not args.db:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-    fresh = args.db is not None or not Path(target).exists()
     db = open_database(target, create=True)
+    fresh = not holds_data(db)
     if fresh:
         print(f"building {args.cases} cases in {db.label} …")
         started = time.perf_counter()

@@ -15,6 +15,7 @@ Both give the same rows in the same order, on SQLite and PostgreSQL alike.
 """
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date
@@ -44,6 +45,8 @@ from db.models import AssistCase, CaseRight, IpRight, Party, SearchToken, User
 # order finds a page sooner than collecting every match and sorting it.
 DENSE_POSTINGS = 1500
 PAGE = 100
+# Index entries read per token when choosing how to search (the cost of choosing grows with it).
+COUNT_CAP = 2000
 
 # The characters `app.search.tokens.normalise` drops that occur in names, numbers and summaries;
 # SQL removes the same ones before LIKE so that "ZL 2023 1 0123456.6" matches 202310123456.6.
@@ -194,6 +197,67 @@ def _literal_candidates(plan: QueryPlan) -> tuple[str, ...]:
         runs = digit_trigrams(plan.like)
         if runs:
             return tuple(sorted(runs, key=lambda tok: plan.like.index(tok[len(DIGIT_PREFIX):])))
+        # A handful of bigrams spread over a long text is enough to find a rare one.
+        return _spread(plan.tokens, 6)
+    return plan.tokens
+
+
+_PARTY_WEIGHT: dict[str, float] = {}
+
+
+def _party_weight(s: Session) -> float:
+    """About how many cases name one party (as applicant or opposing party): a party's index
+    entry stands for that many cases when judging how dense the matches are. Counted once."""
+    key = str(s.get_bind().url)
+    if key not in _PARTY_WEIGHT:
+        n_cases = s.scalar(select(func.count()).select_from(AssistCase)) or 0
+        n_parties = s.scalar(select(func.count()).select_from(Party)) or 0
+        _PARTY_WEIGHT[key] = min(max(2 * n_cases / max(n_parties, 1), 1.0), 50.0)
+    return _PARTY_WEIGHT[key]
+
+
+def _counts(s: Session, tokens: tuple[str, ...], prefixes: tuple[str, ...], cap: int) -> tuple[list[float], float]:
+    """Roughly how many cases each token, and all prefixes together, point to: its index entries
+    (read up to `cap`) grouped by table, party entries weighted by `_party_weight`. One statement,
+    one pass over each token's entries."""
+    parts: list[str] = []
+    params: dict = {"cap": cap}
+    for i, token in enumerate(tokens):
+        params[f"t{i}"] = token
+        parts.append(f"SELECT {i} AS k, table_name, count(*) AS n FROM (SELECT table_name FROM search_token "
+                     f"WHERE token = :t{i} LIMIT :cap) AS e GROUP BY table_name")
+    for j, prefix in enumerate(prefixes):
+        k = len(tokens) + j
+        params[f"lo{j}"], params[f"hi{j}"] = _prefix_range(prefix)
+        params[f"like{j}"] = prefix + "%"
+        parts.append(f"SELECT {k} AS k, table_name, count(*) AS n FROM (SELECT table_name FROM search_token "
+                     f"WHERE token >= :lo{j} AND token < :hi{j} AND token LIKE :like{j} LIMIT :cap) AS e "
+                     "GROUP BY table_name")
+    if not parts:
+        return [], 0.0
+    found: dict[int, dict[str, int]] = {}
+    for k, table, n in s.execute(text(" UNION ALL ".join(parts)), params):
+        found.setdefault(k, {})[table] = n
+    weight = _party_weight(s)
+
+    def estimate(k: int) -> float:
+        by_table = found.get(k, {})
+        if sum(by_table.values()) >= cap:  # read up to the cap: "at least", so treat it as large
+            return math.inf
+        return sum(n * (weight if table == "party" else 1.0) for table, n in by_table.items() if table in _FIELDS)
+    per_token = [estimate(i) for i in range(len(tokens))]
+    return per_token, sum(estimate(len(tokens) + j) for j in range(len(prefixes)))
+
+
+def _literal_candidates(plan: QueryPlan) -> tuple[str, ...]:
+    """Tokens every match must hold: the digit trigrams of a number (ten times rarer than its
+    bigrams, see app.search.index), else the bigrams."""
+    if plan.like is not None:
+        runs = digit_trigrams(plan.like)
+        if runs:
+            return tuple(sorted(runs, key=lambda tok: plan.like.index(tok[len(DIGIT_PREFIX):])))
+        # A handful of bigrams spread over a long text is enough to find a rare one.
+        return _spread(plan.tokens, 6)
     return plan.tokens
 
 
@@ -233,16 +297,22 @@ def _counts(s: Session, tokens: tuple[str, ...], prefixes: tuple[str, ...], cap:
     values = [row[1] for row in s.execute(text(" UNION ALL ".join(parts) + " ORDER BY k"), params)]
     weight = _party_weight(s)
     weights = [weight if table == "party" else 1.0 for table in _FIELDS]
-    per_token = [sum(v * w for v, w in zip(values[i * 3:i * 3 + 3], weights)) for i in range(len(tokens))]
-    return per_token, sum(values[len(tokens) * 3:]) * weight
+
+    def estimate(counts: list[int]) -> float:
+        # A count that reached the cap says only "at least": unknown, so treat it as large.
+        if any(c >= cap for c in counts):
+            return math.inf
+        return sum(c * w for c, w in zip(counts, weights))
+    per_token = [estimate(values[i * 3:i * 3 + 3]) for i in range(len(tokens))]
+    prefixed = values[len(tokens) * 3:]
+    return per_token, (math.inf if any(c >= cap for c in prefixed) else sum(prefixed) * weight)
 
 
 def _rarest(s: Session, plan: QueryPlan) -> tuple[str | None, int]:
     """The literal token with the fewest index entries (counted up to a cap) and an estimate of
     how many entries the whole query touches."""
-    cap = max(DENSE_POSTINGS, 0) + 1
     tokens = _literal_candidates(plan)
-    counts, prefixed = _counts(s, tokens, plan.prefix_tokens, cap)
+    counts, prefixed = _counts(s, tokens, plan.prefix_tokens, COUNT_CAP)
     if not tokens:
         return None, prefixed
     n, best = min(zip(counts, tokens))
