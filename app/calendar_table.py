@@ -3,6 +3,7 @@
 workdays(a, b] = ordinal(b) − ordinal(a) with two index look-ups."""
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from sqlalchemy import delete, insert, select
@@ -18,7 +19,14 @@ LAST_YEAR = 2040
 
 def calendar_for(session: Session) -> WorkdayCalendar:
     overrides = dict(session.execute(select(CalendarOverride.day, CalendarOverride.is_workday)).all())
-    return WorkdayCalendar(overrides)
+    return _calendar(frozenset(overrides.items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _calendar(overrides: frozenset[tuple[date, bool]]) -> WorkdayCalendar:
+    # Building a year from chinesecalendar costs ~30 ms; opening a case must not pay that each time.
+    # Keyed by the admin's overrides, so a change to them gives a fresh calendar.
+    return WorkdayCalendar(dict(overrides))
 
 
 def regenerate(session: Session, first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR) -> int:

@@ -1,0 +1,154 @@
+"""援助案件 page: search box, filters, the lazily filled table, export, register; double-click opens."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from app.context import Actor
+from app.database import Database
+from app.errors import IpaidError
+from app.labels import CASE_STATUS, IP_KIND
+from app.services import case_export
+from app.services.case_search import CaseFilter
+from ui.cases.case_view import CaseView
+from ui.cases.list_model import CaseListModel
+from ui.cases.register_dialog import RegisterDialog
+
+
+class _ExportSignals(QObject):
+    finished = Signal(int)
+    failed = Signal(str)
+
+
+class _ExportJob(QRunnable):
+    """Excel export off the GUI thread; it touches no widget, results come back by signal."""
+
+    def __init__(self, db, actor, flt, path, sort, descending) -> None:
+        super().__init__()
+        self.signals = _ExportSignals()
+        self._args = (db, actor, flt, path)
+        self._sort = (sort, descending)
+
+    def run(self) -> None:
+        try:
+            n = case_export.export_xlsx(*self._args, sort=self._sort[0], descending=self._sort[1])
+        except IpaidError as exc:
+            self.signals.failed.emit(exc.message)
+            return
+        self.signals.finished.emit(n)
+
+
+class CaseListPage(QWidget):
+    caseOpened = Signal(object)  # uuid.UUID
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._actor, self._today = db, actor, today
+        self.views: list[CaseView] = []
+        self.model = CaseListModel(db, actor, self, today=today)
+        self.model.failed.connect(self._show_error)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Case no., party, pinyin, ID, right number, summary"))
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("All statuses"), None)
+        for code, label in CASE_STATUS.items():
+            self.status.addItem(label, code)
+        self.ip_kind = QComboBox(self)
+        self.ip_kind.addItem(self.tr("All IP types"), None)
+        for code, label in IP_KIND.items():
+            self.ip_kind.addItem(label, code)
+        self.overdue = QCheckBox(self.tr("Overdue only"), self)
+        self.mine = QCheckBox(self.tr("Mine"), self)
+        self.register_button = QPushButton(self.tr("Register…"), self)
+        self.export_button = QPushButton(self.tr("Export to Excel…"), self)
+        self.message = QLabel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("cases")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(self._open_index)
+        bar = QHBoxLayout()
+        for w in (self.search, self.status, self.ip_kind, self.overdue, self.mine, self.register_button,
+                  self.export_button):
+            bar.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        # Typing pauses briefly before the search runs, so each key press does not query.
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        for combo in (self.status, self.ip_kind):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.overdue.toggled.connect(self.apply_filters)
+        self.mine.toggled.connect(self.apply_filters)
+        self.register_button.clicked.connect(self.open_register)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.model.reload()
+
+    def current_filter(self) -> CaseFilter:
+        status, kind = self.status.currentData(), self.ip_kind.currentData()
+        return CaseFilter(query=self.search.text(), statuses=(status,) if status else (),
+                          ip_kinds=(kind,) if kind else (), overdue=self.overdue.isChecked(),
+                          assignee_id=self._actor.user_id if self.mine.isChecked() else None)
+
+    def apply_filters(self) -> None:
+        self._debounce.stop()
+        self.message.setText("")
+        self.model.set_filter(self.current_filter())
+
+    def show_filter(self, flt: CaseFilter) -> None:
+        """Show exactly these cases (e.g. a 工作台 figure); the search box keeps its text."""
+        self.message.setText("")
+        self.model.set_filter(replace(flt, query=self.search.text()))
+
+    def _show_error(self, message: str) -> None:
+        self.message.setText(message)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_case(self.model.case_id(index.row()))
+
+    def open_case(self, case_id: uuid.UUID) -> CaseView:
+        self.caseOpened.emit(case_id)
+        view = CaseView(self._db, self._actor, case_id, None, today=self._today)
+        view.setWindowTitle(view.detail.case_no if view.detail else "")
+        view.changed.connect(lambda _h: self.model.reload())
+        view.resize(900, 600)
+        view.show()
+        self.views.append(view)
+        return view
+
+    def open_register(self) -> RegisterDialog:
+        dialog = RegisterDialog(self._db, self._actor, self, today=self._today)
+        dialog.registered.connect(lambda head: (self.model.reload(), self.open_case(head.id)))
+        dialog.open()
+        self.register_dialog = dialog
+        return dialog
+
+    def export(self, path: str | None = None) -> _ExportJob | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export cases"), "援助案件.xlsx", "Excel (*.xlsx)")
+            if not path:
+                return None
+        sort, descending = self.model.sort_key()
+        job = _ExportJob(self._db, self._actor, self.model.filter, path, sort, descending)
+        job.signals.finished.connect(lambda n: self.message.setText(self.tr("Exported %n case(s).", "", n)))
+        job.signals.failed.connect(lambda m: QMessageBox.warning(self, self.tr("Export"), m))
+        self.export_button.setEnabled(False)
+        job.signals.finished.connect(lambda _n: self.export_button.setEnabled(True))
+        job.signals.failed.connect(lambda _m: self.export_button.setEnabled(True))
+        QThreadPool.globalInstance().start(job)
+        self._export_job = job
+        return job

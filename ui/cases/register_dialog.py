@@ -1,0 +1,135 @@
+"""登记援助申请: parties (with duplicate hints), the right, the dispute, and the conflict check
+shown before anything is saved."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QMessageBox, QVBoxLayout, QWidget)
+
+from app.context import Actor
+from app.database import Database
+from app.errors import IpaidError
+from app.labels import CHANNEL, DISPUTE_TYPE, IP_KIND, PARTY_KIND, SERVICE
+from app.services import cases, parties
+from app.services.parties import PartyInput
+from app.services.rights import RightInput
+from ui.cases.forms import Field, make_widget, read_widget
+
+
+class RegisterDialog(QDialog):
+    registered = Signal(object)  # CaseHead
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._actor = db, actor
+        self.setWindowTitle(self.tr("Register an assistance request"))
+        kinds = list(PARTY_KIND.items())
+        self._fields = {
+            "applicant": [Field("applicant_kind", self.tr("Kind"), "choice", kinds, default="enterprise"),
+                          Field("applicant_name", self.tr("Name")), Field("applicant_identifier", self.tr("ID / credit code")),
+                          Field("applicant_phone", self.tr("Phone"))],
+            "opposing": [Field("opposing_kind", self.tr("Kind"), "choice", kinds, default="enterprise"),
+                         Field("opposing_name", self.tr("Name")), Field("opposing_identifier", self.tr("ID / credit code"))],
+            "case": [Field("right_kind", self.tr("IP type"), "choice", list(IP_KIND.items())),
+                     Field("right_number", self.tr("Right number")), Field("right_title", self.tr("Title / mark")),
+                     Field("nice_classes", self.tr("Nice classes")),
+                     Field("dispute_type", self.tr("Dispute type"), "choice", list(DISPUTE_TYPE.items())),
+                     Field("channel", self.tr("Channel"), "choice", list(CHANNEL.items())),
+                     Field("overseas", self.tr("Overseas"), "check"),
+                     Field("registered_on", self.tr("Registered on"), "date", default=today or date.today()),
+                     Field("summary", self.tr("Summary"), "multiline")],
+        }
+        self.widgets: dict = {}
+        layout = QVBoxLayout(self)
+        titles = {"applicant": self.tr("Applicant"), "opposing": self.tr("Opposing party"), "case": self.tr("Request")}
+        for group, fields in self._fields.items():
+            box = QGroupBox(titles[group], self)
+            form = QFormLayout(box)
+            for f in fields:
+                w = make_widget(f, box)
+                self.widgets[f.key] = w
+                form.addRow(f.label, w)
+            layout.addWidget(box)
+        self.duplicates = QLabel(self)
+        self.duplicates.setObjectName("duplicates")
+        self.duplicates.setWordWrap(True)
+        layout.insertWidget(1, self.duplicates)
+        self.widgets["applicant_name"].editingFinished.connect(self._show_duplicates)
+        services = QHBoxLayout()
+        self.services: dict[str, QCheckBox] = {}
+        for code, label in SERVICE.items():
+            box = QCheckBox(label, self)
+            box.setObjectName(f"service_{code}")
+            self.services[code] = box
+            services.addWidget(box)
+        layout.addLayout(services)
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def value(self, key: str):
+        f = next(f for fields in self._fields.values() for f in fields if f.key == key)
+        return read_widget(f, self.widgets[key])
+
+    def set_text(self, key: str, text: str) -> None:
+        self.widgets[key].setText(text) if hasattr(self.widgets[key], "setText") else self.widgets[key].setPlainText(text)
+
+    def _party(self, prefix: str) -> PartyInput:
+        return PartyInput(name=self.value(f"{prefix}_name"), kind=self.value(f"{prefix}_kind"),
+                          identifier=self.value(f"{prefix}_identifier"),
+                          phone=self.value(f"{prefix}_phone") if prefix == "applicant" else "")
+
+    def case_input(self) -> cases.CaseInput:
+        opposing = self._party("opposing")
+        return cases.CaseInput(
+            applicant=self._party("applicant"), opposing=opposing if opposing.name.strip() else None,
+            rights=(RightInput(self.value("right_kind"), self.value("right_number"), self.value("right_title"),
+                               self.value("nice_classes")),),
+            dispute_type=self.value("dispute_type"), channel=self.value("channel"),
+            services=tuple(c for c, box in self.services.items() if box.isChecked()),
+            overseas=self.value("overseas"), summary=self.value("summary"), registered_on=self.value("registered_on"))
+
+    def _show_duplicates(self) -> None:
+        name = self.value("applicant_name").strip()
+        if not name:
+            self.duplicates.setText("")
+            return
+        try:
+            found = parties.find_duplicates(self._db, self._actor, name, self.value("applicant_identifier"),
+                                            self.value("applicant_kind"))
+        except IpaidError:
+            return
+        self.duplicates.setText("　".join(f"{self.tr('Possible same party')}：{m.party.name}（{m.reason_label}）"
+                                         for m in found))
+
+    def confirm_conflicts(self, conflicts: list[cases.Conflict]) -> bool:
+        text = "\n".join(c.text for c in conflicts)
+        answer = QMessageBox.question(
+            self, self.tr("Possible conflict of interest"),
+            self.tr("Earlier cases involve these parties on the other side:") + "\n\n" + text + "\n\n"
+            + self.tr("Register anyway?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save(self) -> None:
+        """Check conflicts first; only after the user confirms is anything written."""
+        try:
+            data = self.case_input()
+            conflicts = cases.check_conflicts(self._db, self._actor, data.applicant, data.opposing)
+            if conflicts and not self.confirm_conflicts(conflicts):
+                return
+            head = cases.register(self._db, self._actor, data, confirmed=bool(conflicts))
+        except IpaidError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.registered.emit(head)
+        self.accept()
