@@ -70,8 +70,12 @@ class Conditions:
                          self.w_got.ordinal), else_=ord_last)
         paused = case((and_(c.supplement_requested_on.is_not(None), c.supplement_requested_on <= last),
                        received - self.w_asked.ordinal), else_=0)
-        decision_late = (ord_last - self.w_reg.ordinal - paused) > limit_decision
-        close_late = (ord_last - self.w_dec.ordinal) > limit_close
+        decision_over = ord_last - self.w_reg.ordinal - paused - limit_decision
+        close_over = ord_last - self.w_dec.ordinal - limit_close
+        decision_late = decision_over > 0
+        close_late = close_over > 0
+        # Working days past the limit at L, for the list of overdue cases.
+        self.late_by = case((accepted_by_last, close_over), else_=decision_over)
         # Without L in the calendar table nothing can be counted as late (never a guess).
         self.overdue_at_end = false() if ordinal_last is None else and_(
             self.open_at_end,

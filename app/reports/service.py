@@ -70,7 +70,7 @@ def figures(db: Database, actor: Actor, period: Period, *, centre: str | None = 
     with read_call(db, actor, roles=REPORT_ROLES) as s:
         where = scope(s, actor, centre)
         values = as_json(period, raw_for(s, where, period))
-    return PeriodFigures(period, where.name, _freeze(values))
+    return PeriodFigures(period, where.name, freeze(values))
 
 
 def monthly(db: Database, actor: Actor, month: str, centre: str | None = None) -> PeriodFigures:
@@ -85,9 +85,9 @@ def annual(db: Database, actor: Actor, year: str | int, centre: str | None = Non
     return figures(db, actor, parse_year(year), centre=centre)
 
 
-def _freeze(value: Any) -> Any:
+def freeze(value: Any) -> Any:
     if isinstance(value, dict):
-        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+        return MappingProxyType({k: freeze(v) for k, v in value.items()})
     return value
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import update
@@ -147,3 +147,55 @@ def test_figures_per_centre_or_for_all_centres(db_url, centre, tmp_path, pwfile,
     assert theirs["registered"] == 1
     assert both["registered"] == ours["registered"] + 1
     assert both["annual_target"] == 800
+
+
+# ---------------------------------------------------------------- PDF and Excel
+
+@sqlite_only
+def test_pdf_and_excel_summaries(db_url, centre, pwfile, tmp_path, capsys):
+    import openpyxl
+    import pdfplumber
+    from sqlalchemy import select
+
+    from db.models import AuditHead
+
+    import_ledger(centre.db, centre.supervisor, SAMPLE_XLSX)
+    pdf, xlsx = tmp_path / "m.pdf", tmp_path / "m.xlsx"
+    assert main(["report", "monthly", "--month", "2026-09", "--out", str(pdf), "--xlsx", str(xlsx),
+                 "--db", db_url, "--user", "supervisor", "--password-file", pwfile]) == 0
+    expected = EXPECTED["months"]["2026-09"]
+    with centre.db.read_session() as s:
+        head = s.scalars(select(AuditHead)).one()
+
+    with pdfplumber.open(pdf) as doc:
+        pages = [p.extract_text() or "" for p in doc.pages]
+    text = "\n".join(pages)
+    assert "测试知识产权保护中心" in pages[0] and "2026年9月" in pages[0]
+    assert all(head.hash in p for p in pages)  # the chain head on every page
+    assert "本期" in text and "上期" in text and "去年同期" in text
+    assert "负责人（签字）" in text
+    assert f"共 {expected['overdue_at_end']} 件" in text
+    # Overdue list: a person's ID masked, never in clear.
+    assert "330782********4811" in text and "330782200" not in text
+
+    book = openpyxl.load_workbook(xlsx)
+    figures = {row[0].value: row for row in book["指标"].iter_rows(min_row=5)}
+    assert figures["登记案件"][1].value == expected["registered"]
+    assert figures["调解成功率"][1].value == expected["mediation_success_rate"]
+    assert figures["调解成功率"][1].number_format == "0.0%"
+    assert figures["满意度（分）"][1].value == expected["satisfaction_avg"]
+    # The case list behind every figure has exactly as many cases as the figure counts.
+    for sheet, key in (("登记", "registered"), ("受理", "accepted"), ("不予受理", "rejected"), ("办结", "closed"),
+                       ("期末在办", "open_at_end"), ("期末超期", "overdue_at_end"), ("中小微企业", "sme"),
+                       ("年初至今登记", "ytd_registered")):
+        assert book[sheet].max_row - 1 == expected[key], sheet
+    first = book["登记"]["B2"]
+    assert isinstance(first.value, datetime) and first.number_format == "yyyy-mm-dd"
+
+
+@sqlite_only
+def test_quarterly_pdf_builds_for_an_empty_period(db_url, centre, pwfile, tmp_path):
+    pdf = tmp_path / "q.pdf"
+    assert main(["report", "quarterly", "--quarter", "2026Q1", "--out", str(pdf),
+                 "--db", db_url, "--user", "supervisor", "--password-file", pwfile]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
