@@ -320,3 +320,22 @@ def test_dry_run_writes_nothing(db_url, centre, tmp_path):
     result = import_ledger(centre.db, centre.supervisor, SAMPLE_CSV, dry_run=True)
     assert result.imported == 106 and result.rejected == 14
     assert count(centre.db, AssistCase) == 0
+
+
+@sqlite_only
+def test_imported_records_are_searchable_and_renaming_replaces_their_tokens(db_url, centre, tmp_path):
+    from app.service import service_call
+    from db.models import SearchToken
+
+    import_ledger(centre.db, centre.supervisor, write_csv(tmp_path / "s.csv", [row()]))
+
+    def holders(token):
+        with centre.db.read_session() as s:
+            return set(s.scalars(select(SearchToken.record_id).where(SearchToken.token == token)))
+
+    with centre.db.read_session() as s:
+        party = s.scalars(select(Party).where(Party.name == "沈阳华信科技有限公司")).one()
+    assert party.id in holders("华信")
+    with service_call(centre.db, centre.supervisor, roles=None, action="test.rename") as s:
+        s.get(Party, party.id).name = "大连远创食品有限公司"
+    assert party.id not in holders("华信") and party.id in holders("远创")
