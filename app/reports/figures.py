@@ -86,6 +86,14 @@ class Conditions:
         self.handling_workdays = self.w_closed.ordinal - self.w_dec.ordinal
         self.handled = and_(self.closed, self.w_dec.ordinal.is_not(None), self.w_closed.ordinal.is_not(None))
         self.last = last
+        # Implied by every figure above: lets SQL drop the long-finished cases of earlier years
+        # before the conditional sums and working-day joins (half the time on 100k cases).
+        self.relevant = or_(
+            c.registered_on >= min(first, date(last.year, 1, 1)), c.decided_on >= first,
+            c.closed_on >= first, c.followed_up_on >= first,
+            and_(c.closed_on.is_(None), or_(c.decision.is_(None), c.decision.not_in(REJECTED),
+                                            c.decided_on.is_(None))),
+        )
 
     def frame(self, *columns, centre_ids: list[uuid.UUID] | None):
         """SELECT columns FROM the case with its applicant and working-day ordinals joined."""
@@ -99,7 +107,7 @@ class Conditions:
             .outerjoin(self.w_asked, self.w_asked.day == c.supplement_requested_on)
             .outerjoin(self.w_got, self.w_got.day == c.supplement_received_on)
             # Every figure concerns cases registered by L; the bound lets an index skip the rest.
-            .where(c.deleted.is_(False), c.registered_on <= self.last)
+            .where(c.deleted.is_(False), c.registered_on <= self.last, self.relevant)
         )
         if centre_ids is not None:
             stmt = stmt.where(c.centre_id.in_(centre_ids))

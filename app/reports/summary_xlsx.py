@@ -161,8 +161,11 @@ def _list_sheet(book: Workbook, title: str, lines: tuple[CaseLine, ...]) -> None
     _widths(ws, (w for *_, w in LIST_COLUMNS))
     ws.freeze_panes = "A2"
     ws.append(_header(ws, (name for name, *_ in LIST_COLUMNS)))
+    attrs = [attr for _name, attr, _fmt, _w in LIST_COLUMNS]
+    # Plain values, not styled cells: a year's lists run to tens of thousands of cells, and openpyxl
+    # already gives a date value the format yyyy-mm-dd and a number the general format.
     for line in lines:
-        ws.append([_cell(ws, getattr(line, attr), fmt) for _name, attr, fmt, _w in LIST_COLUMNS])
+        ws.append([getattr(line, attr) for attr in attrs])
 
 
 def _about_sheet(book: Workbook, summary: Summary) -> None:
