@@ -95,20 +95,22 @@ class Conditions:
                                             c.decided_on.is_(None))),
         )
 
-    def frame(self, *columns, centre_ids: list[uuid.UUID] | None):
-        """SELECT columns FROM the case with its applicant and working-day ordinals joined."""
+    def frame(self, *columns, centre_ids: list[uuid.UUID] | None, joined: bool = True):
+        """SELECT columns FROM the case with its applicant and working-day ordinals joined
+        (`joined=False` for figures that need only the case row itself)."""
         c = self.case
-        stmt = (
-            select(*columns).select_from(c)
-            .outerjoin(self.applicant, self.applicant.id == c.applicant_id)
-            .outerjoin(self.w_reg, self.w_reg.day == c.registered_on)
-            .outerjoin(self.w_dec, self.w_dec.day == c.decided_on)
-            .outerjoin(self.w_closed, self.w_closed.day == c.closed_on)
-            .outerjoin(self.w_asked, self.w_asked.day == c.supplement_requested_on)
-            .outerjoin(self.w_got, self.w_got.day == c.supplement_received_on)
-            # Every figure concerns cases registered by L; the bound lets an index skip the rest.
-            .where(c.deleted.is_(False), c.registered_on <= self.last, self.relevant)
-        )
+        stmt = select(*columns).select_from(c)
+        if joined:
+            stmt = (
+                stmt.outerjoin(self.applicant, self.applicant.id == c.applicant_id)
+                .outerjoin(self.w_reg, self.w_reg.day == c.registered_on)
+                .outerjoin(self.w_dec, self.w_dec.day == c.decided_on)
+                .outerjoin(self.w_closed, self.w_closed.day == c.closed_on)
+                .outerjoin(self.w_asked, self.w_asked.day == c.supplement_requested_on)
+                .outerjoin(self.w_got, self.w_got.day == c.supplement_received_on)
+            )
+        # Every figure concerns cases registered by L; the bound lets an index skip the rest.
+        stmt = stmt.where(c.deleted.is_(False), c.registered_on <= self.last, self.relevant)
         if centre_ids is not None:
             stmt = stmt.where(c.centre_id.in_(centre_ids))
         return stmt
@@ -169,10 +171,10 @@ def _case_figures(s: Session, cond: Conditions, centre_ids: list[uuid.UUID], raw
     }
     row = s.execute(cond.frame(*(v.label(k) for k, v in named.items()), centre_ids=centre_ids)).one()
     raw.counts.update({k: int(v) for k, v in row._mapping.items()})
-    for kind, n in s.execute(cond.frame(c.ip_kind, func.count(), centre_ids=centre_ids)
+    for kind, n in s.execute(cond.frame(c.ip_kind, func.count(), centre_ids=centre_ids, joined=False)
                              .where(cond.registered).group_by(c.ip_kind)):
         raw.by_ip_type[kind] += n
-    for outcome, n in s.execute(cond.frame(c.outcome, func.count(), centre_ids=centre_ids)
+    for outcome, n in s.execute(cond.frame(c.outcome, func.count(), centre_ids=centre_ids, joined=False)
                                 .where(cond.closed).group_by(c.outcome)):
         raw.by_outcome[outcome or "other"] += n
 
