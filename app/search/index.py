@@ -68,18 +68,33 @@ def rows_for(table: str, record_id: uuid.UUID, values: dict) -> list[dict]:
     return [{"token": t, "table_name": table, "record_id": record_id} for t in cut]
 
 
+# Ids per DELETE … IN (…): well under SQLite's and PostgreSQL's bound-parameter limits.
+_DELETE_CHUNK = 500
+
+
 def reindex_objects(session: Session, objects: Iterable) -> None:
     """Replace the tokens of each searchable object (deleted records lose theirs)."""
     rows: list[dict] = []
+    stale: dict[str, list[uuid.UUID]] = {}
     for obj in objects:
         table = obj.__table__.name
         if table not in SEARCHABLE:
             continue
-        session.execute(
-            delete(SearchToken).where(SearchToken.table_name == table, SearchToken.record_id == obj.id)
-        )
+        stale.setdefault(table, []).append(obj.id)
         if not getattr(obj, "deleted", False):
             values = {f: getattr(obj, f, None) for spec in SEARCHABLE[table] for f in spec}
             rows.extend(rows_for(table, obj.id, values))
+    # One DELETE per table and chunk, not per record, and without synchronising the session: tokens
+    # are only ever written with Core inserts, so no SearchToken object is in the identity map, and
+    # the default per-statement scan of that map made a large import quadratic.
+    for table, ids in stale.items():
+        for start in range(0, len(ids), _DELETE_CHUNK):
+            session.execute(
+                delete(SearchToken)
+                .where(SearchToken.table_name == table, SearchToken.record_id.in_(ids[start:start + _DELETE_CHUNK]))
+                .execution_options(synchronize_session=False)
+            )
     if rows:
-        session.execute(insert(SearchToken), rows)
+        # A Core insert of the table (executemany), not the ORM's bulk path: an import writes
+        # hundreds of thousands of tokens and the ORM path costs several times more per row.
+        session.execute(insert(SearchToken.__table__), rows)

@@ -1,0 +1,86 @@
+"""The 统计报表 page and the ledger import wizard, offscreen: nothing is imported before the
+user confirms; figures, charts and exports arrive from the worker thread."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+
+from app.ledger.importer import import_ledger  # noqa: E402
+from app.reports.periods import parse_month  # noqa: E402
+from db.models import AssistCase  # noqa: E402
+
+from tests.app.ledger_files import EXPECTED, SAMPLE_CSV  # noqa: E402
+
+pytestmark = [pytest.mark.gui, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
+
+
+def cases(db) -> int:
+    with db.read_session() as s:
+        return s.scalar(select(func.count()).select_from(AssistCase))
+
+
+def test_wizard_previews_then_imports_only_when_confirmed(qtbot, centre, tmp_path):
+    from ui.ledger.wizard import LedgerImportWizard
+
+    wizard = LedgerImportWizard(centre.db, centre.supervisor)
+    qtbot.addWidget(wizard)
+    with qtbot.waitSignal(wizard.previewed, timeout=30000):
+        wizard.load(SAMPLE_CSV)
+    assert cases(centre.db) == 0
+    assert wizard.table.rowCount() == len(EXPECTED["rejected"])
+    assert wizard.table.item(0, 0).text() == str(EXPECTED["rejected"][0]["row"])
+    assert wizard.import_button.isEnabled() and wizard.save_button.isEnabled()
+    report = tmp_path / "rejected.csv"
+    wizard.save_rejected(report)
+    assert report.read_text(encoding="utf-8-sig").startswith("行号,列,值,原因")
+    with qtbot.waitSignal(wizard.imported, timeout=60000):
+        wizard.confirm()
+    assert cases(centre.db) == EXPECTED["imported"]
+    assert not wizard.import_button.isEnabled()
+
+
+def test_wizard_shows_an_unreadable_file(qtbot, centre, tmp_path):
+    from ui.ledger.wizard import LedgerImportWizard
+
+    bad = tmp_path / "x.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    wizard = LedgerImportWizard(centre.db, centre.supervisor)
+    qtbot.addWidget(wizard)
+    with qtbot.waitSignal(wizard.failed, timeout=30000) as blocker:
+        wizard.load(bad)
+    assert "缺少必需的列" in blocker.args[0]
+    assert not wizard.import_button.isEnabled()
+
+
+def test_reports_page_shows_figures_and_exports(qtbot, centre, tmp_path):
+    from ui.reports.page import ReportsPage
+
+    import_ledger(centre.db, centre.supervisor, SAMPLE_CSV)
+    page = ReportsPage(centre.db, centre.supervisor)
+    qtbot.addWidget(page)
+    page.set_period(parse_month("2026-09"))
+    with qtbot.waitSignal(page.summary_ready, timeout=30000):
+        page.refresh()
+    assert page.table.item(0, 0).text() == "登记案件"
+    assert page.table.item(0, 1).text() == str(EXPECTED["months"]["2026-09"]["registered"])
+    assert page.months_chart.chart().series()[0].count() == 2
+    assert page.pdf_button.isEnabled()
+    out = tmp_path / "m.pdf"
+    with qtbot.waitSignal(page.exported, timeout=30000):
+        page.export("pdf", str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_reports_page_refuses_a_caseworker(qtbot, centre):
+    from ui.reports.page import ReportsPage
+
+    page = ReportsPage(centre.db, centre.caseworker)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.failed, timeout=30000) as blocker:
+        page.refresh()
+    assert "负责人" in blocker.args[0]
+    assert not page.pdf_button.isEnabled()
