@@ -1,18 +1,4 @@
-"""援助案件 page: placeholder until the case register is built."""
-from __future__ import annotations
+"""援助案件 page: the case list with search, filters and the case view (ui/cases)."""
+from ui.cases.list_page import CaseListPage as CasesPage
 
-from PySide6.QtWidgets import QWidget
-
-from ui.pages.placeholder import PlaceholderPage
-
-
-class CasesPage(PlaceholderPage):
-    def __init__(self, db: object, actor: object, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.describe(
-            self.tr("Cases"),
-            self.tr(
-                "Register, decide, handle, close and follow up assistance requests. "
-                "Every deadline is counted in official working days."
-            ),
-        )
+__all__ = ["CasesPage"]

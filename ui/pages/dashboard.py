@@ -79,11 +79,25 @@ class DashboardPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self._case_figures(db, actor))
         layout.addWidget(about)
         layout.addWidget(self.counts_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.refresh()
+
+    def _case_figures(self, db: Database, actor: Actor) -> QWidget:
+        """My open cases, due soon, overdue, this month (ui/cases). If they cannot be read the
+        rest of the dashboard still shows, with the reason in place of the figures."""
+        from ui.cases.dashboard import DashboardWidget
+
+        try:
+            self.case_figures: QWidget = DashboardWidget(db, actor, self)
+        except Exception as exc:  # noqa: BLE001 - any failure is shown, never fatal here
+            message = getattr(exc, "message", None) or self.tr("The case figures could not be loaded.")
+            self.case_figures = QLabel(message)
+            self.case_figures.setObjectName("caseFiguresError")
+        return self.case_figures
 
     def refresh(self) -> None:
         self.refresh_button.setEnabled(False)

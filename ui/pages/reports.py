@@ -1,18 +1,24 @@
-"""统计报表 page: placeholder until reports are built."""
+"""统计报表 page: the period reports (ui/reports) and, for those allowed, the ledger import
+wizard (ui/ledger) — both are a supervisor's work with figures."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ui.pages.placeholder import PlaceholderPage
+from app.context import Actor
+from app.database import Database
+from ui.ledger.wizard import LedgerImportWizard
+from ui.reports.page import ReportsPage as _PeriodReports
 
 
-class ReportsPage(PlaceholderPage):
-    def __init__(self, db: object, actor: object, parent: QWidget | None = None) -> None:
+class ReportsPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.describe(
-            self.tr("Reports"),
-            self.tr(
-                "Monthly, quarterly and annual statistics as PDF and Excel, "
-                "for this centre or for all centres."
-            ),
-        )
+        self.tabs = QTabWidget(self)
+        self.reports = _PeriodReports(db, actor, self.tabs)
+        self.tabs.addTab(self.reports, self.tr("Reports"))
+        if actor.has_any({"admin", "supervisor"}):
+            self.ledger = LedgerImportWizard(db, actor, self.tabs)
+            self.tabs.addTab(self.ledger, self.tr("Ledger import"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
