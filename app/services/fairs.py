@@ -296,6 +296,12 @@ def update_exhibitor(db: Database, actor: Actor, exhibitor_id: uuid.UUID, **chan
         return _ex_row(ex)
 
 
+def remove_exhibitor(db: Database, actor: Actor, exhibitor_id: uuid.UUID) -> None:
+    """An exhibitor that did not come: kept as deleted, so complaints that name it still read."""
+    with service_call(db, actor, roles=MANAGE_ROLES, action="exhibitor.remove") as s:
+        _get(s, Exhibitor, exhibitor_id, "参展商").deleted = True
+
+
 def _ex_row(e: Exhibitor) -> ExhibitorRow:
     return ExhibitorRow(e.id, e.fair_id, e.name, e.hall, e.booth, e.products, e.credit_code)
 
@@ -550,5 +556,5 @@ __all__ = [
     "Complainant", "ComplaintRow", "ExhibitorRow", "FairRow", "ImportReport", "MATERIALS", "PatrolRow",
     "add_exhibitor", "add_patrol_note", "complaint_pattern", "create_fair", "decide_complaint", "find_fair",
     "get_complaint", "list_complaints", "list_exhibitors", "list_fairs", "list_patrol_notes", "missing_materials",
-    "record_progress", "register_complaint", "update_complaint", "update_exhibitor", "update_fair", "label",
+    "record_progress", "register_complaint", "remove_exhibitor", "update_complaint", "update_exhibitor", "update_fair", "label",
 ]
