@@ -89,6 +89,5 @@ def dump(db: Database) -> dict[str, list]:
     out = {}
     with db.read_session() as s:
         for table in Base.metadata.sorted_tables:
-            rows = [tuple(sorted((k, repr(v)) for k, v in r.items())) for r in s.execute(select(table)).mappings()]
-            out[table.name] = sorted(rows)
+            out[table.name] = sorted(repr(tuple(r)) for r in s.execute(select(table)))
     return out
