@@ -115,6 +115,12 @@ class Checker:
         self.centre_id = centre_id
         digest = load_digest(session)
         self.past = _past_complaints(session, centre_id) + [PastComplaint(**r) for r in digest["respondents"]]
+        self.by_name: dict[str, list[PastComplaint]] = {}
+        self.by_credit: dict[str, list[PastComplaint]] = {}
+        for p in self.past:
+            self.by_name.setdefault(norm_name(p.respondent), []).append(p)
+            if p.credit_hash:
+                self.by_credit.setdefault(p.credit_hash, []).append(p)
         self.roles: dict[tuple[str, str], set[str]] = {}
         for p in build_digest(session, centre_id)["parties"] + digest["parties"]:
             for key in ((p["name"], p["id_hash"]), (p["name"], "")):
@@ -124,10 +130,10 @@ class Checker:
         """Earlier complaints at other fairs against the same respondent (name or credit code)."""
         wanted_name, wanted_hash = norm_name(name), id_hash(credit_code)
         found: dict[str, PastComplaint] = {}
-        for p in self.past:
-            if p.fair_id == str(fair_id):
-                continue
-            if (wanted_name and norm_name(p.respondent) == wanted_name) or (wanted_hash and p.credit_hash == wanted_hash):
+        candidates = (self.by_name.get(wanted_name, []) if wanted_name else []) + \
+            (self.by_credit.get(wanted_hash, []) if wanted_hash else [])
+        for p in candidates:
+            if p.fair_id != str(fair_id):
                 found.setdefault(p.complaint_id, p)
         return [p.describe() for p in sorted(found.values(), key=lambda p: p.on)]
 
@@ -151,13 +157,14 @@ class Checker:
             found |= self.roles.get((key, id_hash(identifier)), set())
         return found
 
-    def flags(self, complaint: FairComplaint) -> tuple[list[str], list[str]]:
-        """(repeat-respondent notes, party-conflict notes) for one complaint."""
-        credit = None
-        if complaint.respondent_exhibitor_id:
+    def flags(self, complaint: FairComplaint, *, party: Party | None = None,
+              credit: str | None = None) -> tuple[list[str], list[str]]:
+        """(repeat-respondent notes, party-conflict notes) for one complaint. Callers checking
+        many complaints pass the complainant and the respondent's credit code they loaded in bulk."""
+        if credit is None and complaint.respondent_exhibitor_id:
             credit = self.session.scalar(
                 select(Exhibitor.credit_code).where(Exhibitor.id == complaint.respondent_exhibitor_id))
-        party = self.session.get(Party, complaint.complainant_id)
+        party = party or self.session.get(Party, complaint.complainant_id)
         repeat = self.repeat_respondent(complaint.fair_id, complaint.respondent_name, credit)
         conflicts = self.party_conflicts(
             complainant=party.name if party else "", complainant_id=party.identifier if party else None,

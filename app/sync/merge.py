@@ -41,7 +41,7 @@ from app.sync import bundle
 from app.sync.records import MODELS, TABLE_ORDER, damaged, load_row, load_value, merge_fields, to_json
 from app.sync.receipt import write_receipt
 from db.base import utcnow
-from db.models import AuditEvent, AuditHead, Device, FairComplaint, StoredFile, SyncBundle, SyncConflict, SyncKit, SyncReceived
+from db.models import AuditEvent, AuditHead, Device, Exhibitor, FairComplaint, Party, StoredFile, SyncBundle, SyncConflict, SyncKit, SyncReceived
 
 IMPORT_ROLES = {"admin", "supervisor", "fair_staff"}
 ALL_FIELDS = "*"
@@ -350,15 +350,19 @@ def _checks(s: Session, actor: Actor, complaint_ids: list[uuid.UUID]) -> list[st
     """Repeat-respondent and party-conflict checks again, now against all the centre knows."""
     if not complaint_ids:
         return []
-    checker = Checker(s, actor.centre_id)
-    flags = []
-    for c in _load(s, FairComplaint, complaint_ids).values():
-        if c.deleted:
-            continue
-        repeat, conflicts = checker.flags(c)
-        if repeat:
-            flags.append(f"{c.complaint_no}：被投诉人 {c.respondent_name} 曾在其他展会被投诉：{'；'.join(repeat)}")
-        flags.extend(f"{c.complaint_no}：{note}" for note in conflicts)
+    with s.no_autoflush:
+        checker = Checker(s, actor.centre_id)
+        complaints = [c for c in _load(s, FairComplaint, complaint_ids).values() if not c.deleted]
+        parties = _load(s, Party, list({c.complainant_id for c in complaints}))
+        shown = list({c.respondent_exhibitor_id for c in complaints if c.respondent_exhibitor_id})
+        credits = {eid: e.credit_code for eid, e in _load(s, Exhibitor, shown).items()}
+        flags = []
+        for c in sorted(complaints, key=lambda c: c.complaint_no):
+            repeat, conflicts = checker.flags(c, party=parties.get(c.complainant_id),
+                                              credit=credits.get(c.respondent_exhibitor_id) or "")
+            if repeat:
+                flags.append(f"{c.complaint_no}：被投诉人 {c.respondent_name} 曾在其他展会被投诉：{'；'.join(repeat)}")
+            flags.extend(f"{c.complaint_no}：{note}" for note in conflicts)
     return flags
 
 
