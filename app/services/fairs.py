@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app import numbering, settings
 from app.context import Actor
 from app.database import Database
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, UsageError, ValidationError
 from app.labels import COMPLAINT_OUTCOME, IP_KIND, PARTY_KIND, code_for, label
 from app.rules.identifiers import InvalidValue, validate_credit_code, validate_phone, validate_resident_id, validate_right_number
 from app.service import read_call, service_call
@@ -555,6 +555,181 @@ def _get(s: Session, model, record_id: uuid.UUID, what: str):
 __all__ = [
     "Complainant", "ComplaintRow", "ExhibitorRow", "FairRow", "ImportReport", "MATERIALS", "PatrolRow",
     "add_exhibitor", "add_patrol_note", "complaint_pattern", "create_fair", "decide_complaint", "find_fair",
-    "get_complaint", "list_complaints", "list_exhibitors", "list_fairs", "list_patrol_notes", "missing_materials",
+    "get_complaint", "import_exhibitors", "list_complaints", "write_rejections", "list_exhibitors", "list_fairs", "list_patrol_notes", "missing_materials",
     "record_progress", "register_complaint", "remove_exhibitor", "update_complaint", "update_exhibitor", "update_fair", "label",
 ]
+
+
+# ------------------------------------------------------------------ exhibitor lists from Excel / CSV
+# Accepted column titles (the organiser's lists vary); first match wins.
+EXHIBITOR_COLUMNS = {
+    "name": ("参展商", "参展商名称", "企业名称", "单位名称", "名称", "name"),
+    "hall": ("展馆", "馆号", "馆", "hall"),
+    "booth": ("展位", "展位号", "booth"),
+    "products": ("展品", "主要展品", "产品", "products"),
+    "credit_code": ("统一社会信用代码", "信用代码", "credit_code", "credit code"),
+}
+
+
+def read_table_file(path) -> list[list[str]]:
+    """Rows of a .xlsx or .csv file as text (CSV in UTF-8, with or without BOM, or GB18030)."""
+    from pathlib import Path
+
+    path = Path(path)
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            from openpyxl import load_workbook
+
+            wb = load_workbook(path, read_only=True, data_only=True)
+            rows = [["" if v is None else str(v).strip() for v in row] for row in wb.active.iter_rows(values_only=True)]
+            wb.close()
+            return rows
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"无法读取文件 {path}：{exc.strerror}。", english=f"cannot read {path}") from exc
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a damaged workbook
+        raise UsageError(f"文件 {path} 不是有效的 Excel 工作簿。", english=f"{path} is not a valid workbook") from exc
+    import csv
+    import io
+
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes any byte string
+        raise UsageError(f"文件 {path} 的编码无法识别。", english="unknown encoding")
+    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+
+
+def _header_map(header: list[str]) -> dict[str, int]:
+    found = {}
+    lowered = [h.strip().lower() for h in header]
+    for key, titles in EXHIBITOR_COLUMNS.items():
+        for title in titles:
+            if title.lower() in lowered:
+                found[key] = lowered.index(title.lower())
+                break
+    if "name" not in found:
+        raise ValidationError("参展商名单", "第一行找不到“参展商名称”（或“企业名称”“名称”）列")
+    return found
+
+
+def import_exhibitors(db: Database, actor: Actor, fair_id: uuid.UUID, path) -> ImportReport:
+    """Add (or update, matched by name) the exhibitors of a list; bad rows are reported, not
+    guessed at. One transaction: the good rows all go in together."""
+    rows = read_table_file(path)
+    if not rows:
+        raise ValidationError("参展商名单", "文件是空的")
+    cols = _header_map(rows[0])
+    good: list[tuple[int, dict]] = []
+    rejected: list[tuple[int, str]] = []
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        value = {k: (row[i] if i < len(row) else "") for k, i in cols.items()}
+        if not any(value.values()):
+            continue
+        if not value["name"]:
+            rejected.append((number, "参展商名称为空"))
+            continue
+        if value["name"] in seen:
+            rejected.append((number, f"与第 {seen[value['name']]} 行重复"))
+            continue
+        if value.get("credit_code"):
+            try:
+                value["credit_code"] = validate_credit_code(value["credit_code"])
+            except InvalidValue as exc:
+                rejected.append((number, f"统一社会信用代码：{exc.message}"))
+                continue
+        seen[value["name"]] = number
+        good.append((number, value))
+    added = updated = 0
+    with service_call(db, actor, roles=MANAGE_ROLES, action="exhibitor.import") as s:
+        fair = _get(s, Fair, fair_id, "展会")
+        existing = {e.name: e for e in s.scalars(select(Exhibitor).where(Exhibitor.fair_id == fair.id,
+                                                                       Exhibitor.deleted.is_(False)))}
+        for _n, v in good:
+            fields = {"hall": v.get("hall", ""), "booth": v.get("booth", "").upper(), "products": v.get("products", ""),
+                      "credit_code": v.get("credit_code") or None}
+            ex = existing.get(v["name"])
+            if ex is None:
+                s.add(Exhibitor(centre_id=fair.centre_id, fair_id=fair.id, name=v["name"],
+                                name_pinyin=name_pinyin(v["name"]), **fields))
+                added += 1
+            else:
+                for key, val in fields.items():
+                    if val and getattr(ex, key) != val:
+                        setattr(ex, key, val)
+                updated += 1
+    return ImportReport(added, updated, tuple(rejected))
+
+
+def write_rejections(report: ImportReport, path) -> None:
+    """The rejected rows as CSV for people (UTF-8 with BOM so Excel opens it)."""
+    import csv
+    from pathlib import Path
+
+    with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["行号", "原因"])
+        out.writerows(report.rejected)
+
+
+# ------------------------------------------------------------------ the organiser's summary
+@dataclass(frozen=True)
+class FairSummary:
+    centre_name: str
+    fair: FairRow
+    limit_hours: int
+    complaints: tuple[ComplaintRow, ...]
+    complainant_ids: tuple[str, ...]  # masked, in the order of `complaints`
+    by_outcome: tuple[tuple[str, int], ...]
+    by_kind: tuple[tuple[str, int], ...]
+    handled: int
+    within_limit: int
+    patrol_notes: int
+
+    @property
+    def share_within_limit(self) -> float | None:
+        return None if not self.handled else self.within_limit / self.handled
+
+
+def mask_identifier(value: str | None) -> str:
+    """Resident IDs and credit codes as lists and reports show them (design.md §4)."""
+    from app.rules.identifiers import mask_resident_id
+
+    if not value:
+        return ""
+    return mask_resident_id(value) if len(value) == 18 else "*" * max(len(value) - 4, 0) + value[-4:]
+
+
+def fair_summary(db: Database, actor: Actor, fair_id: uuid.UUID) -> FairSummary:
+    """Counts by outcome and IP kind, share handled within the time limit, and the complaint list."""
+    complaints = list_complaints(db, actor, fair_id)
+    with read_call(db, actor, roles=FAIR_ROLES) as s:
+        fair = _fair_row(s, _get(s, Fair, fair_id, "展会"))
+        centre = s.get(Centre, actor.centre_id)
+        centre_name = centre.name if centre else ""
+        hours = settings.get(s, actor.centre_id, "limit_fair_hours")
+        idents = {}
+        ids = [c.id for c in complaints]
+        if ids:
+            idents = dict(s.execute(select(FairComplaint.id, Party.identifier).join(Party, Party.id == FairComplaint.complainant_id)
+                                    .where(FairComplaint.id.in_(ids))).all())
+        notes = s.scalar(select(func.count()).select_from(PatrolNote).where(PatrolNote.fair_id == fair_id,
+                                                                          PatrolNote.deleted.is_(False))) or 0
+    outcome_counts = {code: 0 for code in COMPLAINT_OUTCOME}
+    kind_counts: dict[str, int] = {}
+    for c in complaints:
+        if c.outcome:
+            outcome_counts[c.outcome] += 1
+        kind_counts[c.ip_kind] = kind_counts.get(c.ip_kind, 0) + 1
+    handled = [c for c in complaints if c.handled_at]
+    by_outcome = tuple((label(COMPLAINT_OUTCOME, k), n) for k, n in outcome_counts.items())
+    pending = len(complaints) - sum(outcome_counts.values())
+    by_outcome += (("未处理完", pending),)
+    by_kind = tuple((label(IP_KIND, k), n) for k, n in sorted(kind_counts.items(), key=lambda kv: -kv[1]))
+    return FairSummary(centre_name, fair, hours, tuple(complaints),
+                       tuple(mask_identifier(idents.get(c.id)) for c in complaints), by_outcome, by_kind,
+                       len(handled), sum(1 for c in handled if c.within_limit), notes)

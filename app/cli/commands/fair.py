@@ -31,6 +31,17 @@ def register(sub, common) -> None:
     op.add_argument("--passphrase-file", metavar="F")
     op.set_defaults(func=cmd_open_kit)
 
+    im = fsub.add_parser("import-exhibitors", parents=[common], help="add exhibitors from an Excel or CSV list")
+    im.add_argument("fair", metavar="FAIR", help="fair id or exact name")
+    im.add_argument("file", metavar="FILE", help=".xlsx or .csv with 参展商名称, 展馆, 展位, 展品, 统一社会信用代码")
+    im.add_argument("--rejections", metavar="CSV", help="write the rejected rows here")
+    im.set_defaults(func=cmd_import_exhibitors)
+
+    rp = fsub.add_parser("report", parents=[common], help="the fair summary PDF for the organiser")
+    rp.add_argument("fair", metavar="FAIR", help="fair id or exact name")
+    rp.add_argument("--out", required=True, metavar="FILE.pdf")
+    rp.set_defaults(func=cmd_report)
+
     rc = fsub.add_parser("recover", parents=[common],
                          help="set a new password on a laptop with the kit's one-time recovery code")
     rc.add_argument("name", metavar="USER")
@@ -106,4 +117,37 @@ def cmd_recover(args) -> int:
     finally:
         db.close()
     say(f"已为 {args.name} 设置新密码；恢复码已作废。")
+    return 0
+
+
+def cmd_import_exhibitors(args) -> int:
+    db = open_database(getattr(args, "db", None))
+    try:
+        actor = login(db, args)
+        fair = fairs.find_fair(db, actor, args.fair)
+        report = fairs.import_exhibitors(db, actor, fair.id, Path(args.file))
+    finally:
+        db.close()
+    say(f"参展商：新增 {report.added}，更新 {report.updated}，拒绝 {len(report.rejected)}。")
+    for row, reason in report.rejected:
+        say(f"  第 {row} 行：{reason}")
+    if args.rejections and report.rejected:
+        fairs.write_rejections(report, Path(args.rejections))
+        say(f"拒绝清单已写入 {args.rejections}")
+    return 3 if report.rejected else 0
+
+
+def cmd_report(args) -> int:
+    from app.pdf.fair_summary_pdf import fair_summary_pdf
+    from app.sync.bundle import write_file
+
+    db = open_database(getattr(args, "db", None))
+    try:
+        actor = login(db, args)
+        fair = fairs.find_fair(db, actor, args.fair)
+        summary = fairs.fair_summary(db, actor, fair.id)
+    finally:
+        db.close()
+    write_file(Path(args.out), fair_summary_pdf(summary))
+    say(f"已生成 {args.out}（投诉 {len(summary.complaints)} 件）。")
     return 0
