@@ -206,6 +206,7 @@ def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], ch
     _refuse_number_clashes(s, changes)
     inserted = updated = unchanged = conflicts = 0
     complaints: list[uuid.UUID] = []
+    fresh_received: list[dict] = []
     for name, group in _by_table(changes):
         model = MODELS[name]
         existing = _load(s, model, [c.id for c in group])
@@ -222,10 +223,12 @@ def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], ch
                 updated += bool(applied)
                 conflicts += raised
                 unchanged += not applied and not raised
-            _remember(s, received, device, b.bundle_id, c, fields)
+            _remember(s, received, fresh_received, device, b.bundle_id, c, fields)
             if name == "fair_complaint":
                 complaints.append(c.id)
     s.flush()
+    if fresh_received:
+        s.connection().execute(insert(SyncReceived.__table__), fresh_received)
     flags = _checks(s, actor, complaints)
     counts = {"inserted": inserted, "updated": updated, "unchanged": unchanged, "conflicts": conflicts,
               "audit_events": new_events, "files": files, "flags": flags}
@@ -288,17 +291,16 @@ def _received(s: Session, device: uuid.UUID) -> dict[tuple[str, uuid.UUID], Sync
     }
 
 
-def _remember(s: Session, received: dict, device: uuid.UUID, bundle_id: uuid.UUID, c: Change,
+def _remember(s: Session, received: dict, fresh: list[dict], device: uuid.UUID, bundle_id: uuid.UUID, c: Change,
               fields: tuple[str, ...]) -> None:
+    """Note what this device sent for the record: the base of the next merge of its fields."""
     values = {f: c.new.get(f) for f in fields}
     row = received.get((c.table, c.id))
     if row is not None:
         row.value, row.bundle_id = values, bundle_id
-    else:
-        row = SyncReceived(device_id=device, table_name=c.table, record_id=c.id, field=ALL_FIELDS, value=values,
-                           bundle_id=bundle_id)
-        s.add(row)
-        received[(c.table, c.id)] = row
+    else:  # new rows go in with one Core insert at the end (thousands on a first import)
+        fresh.append({"device_id": device, "table_name": c.table, "record_id": c.id, "field": ALL_FIELDS,
+                      "value": values, "bundle_id": bundle_id})
 
 
 def _refuse_number_clashes(s: Session, changes: list[Change]) -> None:
