@@ -22,7 +22,7 @@ fewer (the 10k-record import must stay under 2 s).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -164,18 +164,24 @@ def _uuid_or_none(v: Any) -> uuid.UUID | None:
 
 
 # ------------------------------------------------------------------ the import
+Progress = Callable[[int, "int | None", str], None]
+
+
 def import_bundle(db: Database, actor: Actor, path: Path, passphrase: str | None = None, *,
-                  receipt_out: Path | None = None) -> ImportResult:
+                  receipt_out: Path | None = None, progress: Progress | None = None) -> ImportResult:
     """Import a return bundle in one transaction; write a signed receipt beside it (or at
-    `receipt_out`) for the laptop."""
+    `receipt_out`) for the laptop. `progress(done, total, text)` hears how far the merge is."""
     path = Path(path)
+    report = progress or (lambda _d, _t, _x: None)
+    report(0, None, "检查数据包")
     b, changes, chain = read_return(db, actor, path, passphrase)
+    report(0, len(changes), "合并记录")
     with service_call(db, actor, roles=IMPORT_ROLES, action="sync.import") as s:
         done = s.get(SyncBundle, b.bundle_id)
         if done is not None:
             result = _repeat_result(b, done.counts)
         else:
-            result = _merge(s, actor, b, changes, chain)
+            result = _merge(s, actor, b, changes, chain, report)
     receipt = receipt_out or path.with_name(path.name + ".receipt")
     with db.read_session() as s:
         secret = bytes.fromhex(s.get(SyncKit, b.kit_id).secret)
@@ -194,7 +200,8 @@ def _with_receipt(r: ImportResult, receipt: Path) -> ImportResult:
                         r.conflicts, r.audit_events, r.files, r.flags, receipt)
 
 
-def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], chain: list[dict]) -> ImportResult:
+def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], chain: list[dict],
+           report: Progress) -> ImportResult:
     device = b.device_id
     new_events = _append_chain(s, device, chain)
     files = _store_files(s, b)
@@ -207,6 +214,7 @@ def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], ch
     inserted = updated = unchanged = conflicts = 0
     complaints: list[uuid.UUID] = []
     fresh_received: list[dict] = []
+    done = 0
     for name, group in _by_table(changes):
         model = MODELS[name]
         existing = _load(s, model, [c.id for c in group])
@@ -226,6 +234,9 @@ def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], ch
             _remember(s, received, fresh_received, device, b.bundle_id, c, fields)
             if name == "fair_complaint":
                 complaints.append(c.id)
+        done += len(group)
+        report(done, len(changes), "合并记录")
+    report(len(changes), len(changes), "写入数据库")
     s.flush()
     if fresh_received:
         s.connection().execute(insert(SyncReceived.__table__), fresh_received)
