@@ -97,4 +97,6 @@ def reindex_objects(session: Session, objects: Iterable) -> None:
     if rows:
         # A Core insert of the table (executemany), not the ORM's bulk path: an import writes
         # hundreds of thousands of tokens and the ORM path costs several times more per row.
+        # Sorted by primary key: B-tree inserts in order are about twice as fast as scattered ones.
+        rows.sort(key=lambda r: (r["token"], r["table_name"], str(r["record_id"])))
         session.execute(insert(SearchToken.__table__), rows)

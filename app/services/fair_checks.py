@@ -1,0 +1,178 @@
+"""Repeat-respondent and party-conflict checks for fair complaints.
+
+They run online against the database and offline against the digest a fair kit carries (past
+respondents and parties: names and SHA-256 of identifiers, never identifiers in clear), and both
+run again when a return bundle is imported (issue 6; domain.md §3: repeat infringers may be
+barred from the next edition).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.labels import COMPLAINT_OUTCOME, label
+from db.models import AssistCase, Exhibitor, Fair, FairComplaint, LocalSetting, Party
+
+DIGEST_KEY = "kit_digest"
+
+
+def id_hash(identifier: str | None) -> str:
+    """The hash a digest keeps instead of a resident ID or credit code."""
+    if not identifier:
+        return ""
+    return hashlib.sha256(identifier.strip().upper().encode("utf-8")).hexdigest()
+
+
+def norm_name(name: str | None) -> str:
+    return "".join((name or "").split())
+
+
+@dataclass(frozen=True)
+class PastComplaint:
+    complaint_id: str
+    fair_id: str
+    fair_name: str
+    on: str  # the fair's first day, ISO
+    respondent: str
+    credit_hash: str
+    outcome: str | None
+
+    def describe(self) -> str:
+        outcome = label(COMPLAINT_OUTCOME, self.outcome) or "未处理完"
+        return f"{self.on[:4]}年 {self.fair_name}（{outcome}）"
+
+
+# ------------------------------------------------------------------ the digest a kit carries
+def build_digest(session: Session, centre_id: uuid.UUID) -> dict:
+    respondents = [p.__dict__ for p in _past_complaints(session, centre_id)]
+    parties: dict[tuple[str, str], set[str]] = {}
+
+    def add(name: str, identifier: str | None, role: str) -> None:
+        parties.setdefault((norm_name(name), id_hash(identifier)), set()).add(role)
+
+    rows = session.execute(
+        select(Party.id, Party.name, Party.identifier).where(Party.centre_id == centre_id, Party.deleted.is_(False))
+    ).all()
+    names = {pid: (name, ident) for pid, name, ident in rows}
+    for applicant, opposing in session.execute(
+        select(AssistCase.applicant_id, AssistCase.opposing_party_id)
+        .where(AssistCase.centre_id == centre_id, AssistCase.deleted.is_(False))
+    ):
+        if applicant in names:
+            add(*names[applicant], "applicant")
+        if opposing in names:
+            add(*names[opposing], "opposing")
+    for (complainant,) in session.execute(
+        select(FairComplaint.complainant_id).where(FairComplaint.centre_id == centre_id, FairComplaint.deleted.is_(False))
+    ):
+        if complainant in names:
+            add(*names[complainant], "complainant")
+    for r in respondents:
+        parties.setdefault((norm_name(r["respondent"]), r["credit_hash"]), set()).add("respondent")
+    return {
+        "respondents": respondents,
+        "parties": [{"name": n, "id_hash": h, "roles": sorted(roles)} for (n, h), roles in sorted(parties.items())],
+    }
+
+
+def load_digest(session: Session) -> dict:
+    raw = session.get(LocalSetting, DIGEST_KEY)
+    if raw is None:
+        return {"respondents": [], "parties": []}
+    return json.loads(raw.value)
+
+
+def _past_complaints(session: Session, centre_id: uuid.UUID, *, name: str | None = None,
+                     credit_hash: str | None = None, exclude_fair: uuid.UUID | None = None) -> list[PastComplaint]:
+    stmt = (
+        select(FairComplaint.id, Fair.id, Fair.name, Fair.starts_on, FairComplaint.respondent_name,
+               Exhibitor.credit_code, FairComplaint.outcome)
+        .join(Fair, Fair.id == FairComplaint.fair_id)
+        .outerjoin(Exhibitor, Exhibitor.id == FairComplaint.respondent_exhibitor_id)
+        .where(FairComplaint.centre_id == centre_id, FairComplaint.deleted.is_(False))
+    )
+    if exclude_fair is not None:
+        stmt = stmt.where(FairComplaint.fair_id != exclude_fair)
+    if name:
+        stmt = stmt.where(FairComplaint.respondent_name == name)
+    out = []
+    for cid, fid, fname, starts, resp, credit, outcome in session.execute(stmt):
+        out.append(PastComplaint(str(cid), str(fid), fname, starts.isoformat(), resp, id_hash(credit), outcome))
+    return out
+
+
+# ------------------------------------------------------------------ the checks
+class Checker:
+    """Both checks for many complaints: the database and the kit digest are read once."""
+
+    def __init__(self, session: Session, centre_id: uuid.UUID) -> None:
+        self.session = session
+        self.centre_id = centre_id
+        digest = load_digest(session)
+        self.past = _past_complaints(session, centre_id) + [PastComplaint(**r) for r in digest["respondents"]]
+        self.by_name: dict[str, list[PastComplaint]] = {}
+        self.by_credit: dict[str, list[PastComplaint]] = {}
+        for p in self.past:
+            self.by_name.setdefault(norm_name(p.respondent), []).append(p)
+            if p.credit_hash:
+                self.by_credit.setdefault(p.credit_hash, []).append(p)
+        self.roles: dict[tuple[str, str], set[str]] = {}
+        for p in build_digest(session, centre_id)["parties"] + digest["parties"]:
+            for key in ((p["name"], p["id_hash"]), (p["name"], "")):
+                self.roles.setdefault(key, set()).update(p["roles"])
+
+    def repeat_respondent(self, fair_id: uuid.UUID, name: str, credit_code: str | None) -> list[str]:
+        """Earlier complaints at other fairs against the same respondent (name or credit code)."""
+        wanted_name, wanted_hash = norm_name(name), id_hash(credit_code)
+        found: dict[str, PastComplaint] = {}
+        candidates = (self.by_name.get(wanted_name, []) if wanted_name else []) + \
+            (self.by_credit.get(wanted_hash, []) if wanted_hash else [])
+        for p in candidates:
+            if p.fair_id != str(fair_id):
+                found.setdefault(p.complaint_id, p)
+        return [p.describe() for p in sorted(found.values(), key=lambda p: p.on)]
+
+    def party_conflicts(self, *, complainant: str, complainant_id: str | None,
+                        respondent: str, respondent_credit: str | None) -> list[str]:
+        """Where the complainant was on the other side before, or the respondent was assisted by
+        the centre before: a person should look before the centre takes sides."""
+        notes = []
+        for role in sorted(self._roles_of(complainant, complainant_id) & {"opposing", "respondent"}):
+            notes.append(f"投诉人 {complainant} 曾是{ROLE_WORDS[role]}")
+        for role in sorted(self._roles_of(respondent, respondent_credit) & {"applicant", "complainant"}):
+            notes.append(f"被投诉人 {respondent} 曾是本中心的{ROLE_WORDS[role]}")
+        return notes
+
+    def _roles_of(self, name: str, identifier: str | None) -> set[str]:
+        key = norm_name(name)
+        if not key:
+            return set()
+        found = set(self.roles.get((key, ""), set()))
+        if identifier:
+            found |= self.roles.get((key, id_hash(identifier)), set())
+        return found
+
+    def flags(self, complaint: FairComplaint, *, party: Party | None = None,
+              credit: str | None = None) -> tuple[list[str], list[str]]:
+        """(repeat-respondent notes, party-conflict notes) for one complaint. Callers checking
+        many complaints pass the complainant and the respondent's credit code they loaded in bulk."""
+        if credit is None and complaint.respondent_exhibitor_id:
+            credit = self.session.scalar(
+                select(Exhibitor.credit_code).where(Exhibitor.id == complaint.respondent_exhibitor_id))
+        party = party or self.session.get(Party, complaint.complainant_id)
+        repeat = self.repeat_respondent(complaint.fair_id, complaint.respondent_name, credit)
+        conflicts = self.party_conflicts(
+            complainant=party.name if party else "", complainant_id=party.identifier if party else None,
+            respondent=complaint.respondent_name, respondent_credit=credit,
+        )
+        return repeat, conflicts
+
+
+ROLE_WORDS = {"applicant": "援助申请人", "opposing": "对方当事人", "complainant": "展会投诉人", "respondent": "展会被投诉人"}
+
+__all__ = ["Checker", "build_digest", "id_hash", "load_digest", "norm_name"]

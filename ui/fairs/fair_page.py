@@ -1,0 +1,293 @@
+"""The fair page: pick a fair, look exhibitors up by booth, name or pinyin, take complaints and
+watch each one's 24-hour clock (a timer refreshes it every minute), read the patrol notes.
+
+Every database call goes through ui.tasks.run_task; the job functions get plain values only.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from app.labels import COMPLAINT_OUTCOME, IP_KIND, label
+from app.services import fairs
+from ui.tasks import Task, run_task
+
+if TYPE_CHECKING:
+    from app.context import Actor
+    from app.database import Database
+
+CLOCK_REFRESH_MS = 60_000
+OVERDUE = QColor(200, 40, 40)
+URGENT = QColor(210, 120, 0)
+
+
+def clock_text(row: fairs.ComplaintRow, now: datetime) -> tuple[str, QColor | None]:
+    """The 24-hour clock as a person reads it, with a colour when it needs attention."""
+    left = row.hours_left(now)
+    if row.handled_at is not None:
+        return (("时限内已处理" if row.within_limit else f"超时 {-left:.1f} 小时处理"), None)
+    if row.accepted is False:
+        return ("不予受理", None)
+    if left < 0:
+        return (f"已超时 {-left:.1f} 小时", OVERDUE)
+    return (f"剩余 {left:.1f} 小时", URGENT if left < 4 else None)
+
+
+class FairPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._actor = db, actor
+        self.last_task: Task | None = None  # for tests to wait on
+        self.fair_rows: list[fairs.FairRow] = []
+        self.complaint_rows: list[fairs.ComplaintRow] = []
+
+        title = QLabel(self.tr("Trade fairs"))
+        title.setObjectName("pageTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        self.fair_box = QComboBox()
+        self.fair_box.currentIndexChanged.connect(self._fair_chosen)
+        self.fair_info = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Fair:")))
+        top.addWidget(self.fair_box, 1)
+        reload_button = QPushButton(self.tr("Refresh"))
+        reload_button.clicked.connect(self.reload)
+        top.addWidget(reload_button)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._exhibitor_tab(), self.tr("Exhibitors"))
+        self.tabs.addTab(self._complaint_tab(), self.tr("Complaints"))
+        self.tabs.addTab(self._patrol_tab(), self.tr("Patrol notes"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.fair_info)
+        layout.addWidget(self.tabs, 1)
+
+        self.clock = QTimer(self)
+        self.clock.setInterval(CLOCK_REFRESH_MS)
+        self.clock.timeout.connect(self._show_complaints)
+        self.clock.start()
+        self.reload()
+
+    # ------------------------------------------------------------------ building
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setVisible(False)
+        return table
+
+    def _exhibitor_tab(self) -> QWidget:
+        box = QWidget()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Booth, name or pinyin initials"))
+        self.search.textChanged.connect(self.load_exhibitors)
+        import_button = QPushButton(self.tr("Import exhibitor list…"))
+        import_button.clicked.connect(self._ask_import)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(import_button)
+        self.exhibitors = self._table([self.tr("Hall"), self.tr("Booth"), self.tr("Exhibitor"), self.tr("Products")])
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(self.exhibitors)
+        return box
+
+    def _complaint_tab(self) -> QWidget:
+        box = QWidget()
+        new_button = QPushButton(self.tr("Take a complaint…"))
+        new_button.clicked.connect(self._ask_complaint)
+        self.complaints = self._table([self.tr("Number"), self.tr("Complainant"), self.tr("Respondent"),
+                                       self.tr("Booth"), self.tr("Status"), self.tr("24-hour clock"),
+                                       self.tr("Outcome"), self.tr("Checks")])
+        layout = QVBoxLayout(box)
+        layout.addWidget(new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.complaints)
+        return box
+
+    def _patrol_tab(self) -> QWidget:
+        box = QWidget()
+        self.patrol = self._table([self.tr("Time"), self.tr("Hall"), self.tr("Booth"), self.tr("By"), self.tr("Note")])
+        QVBoxLayout(box).addWidget(self.patrol)
+        return box
+
+    # ------------------------------------------------------------------ loading
+    @property
+    def fair_id(self) -> uuid.UUID | None:
+        data = self.fair_box.currentData()
+        return uuid.UUID(data) if data else None
+
+    def reload(self) -> None:
+        db, actor = self._db, self._actor
+        self.last_task = run_task(lambda: fairs.list_fairs(db, actor), on_success=self._show_fairs, parent=self,
+                                  read_only=True)
+
+    def _show_fairs(self, rows: list[fairs.FairRow]) -> None:
+        self.fair_rows = rows
+        keep = self.fair_box.currentData()
+        self.fair_box.blockSignals(True)
+        self.fair_box.clear()
+        for f in rows:
+            self.fair_box.addItem(f"{f.name}（{f.starts_on}～{f.ends_on}）", str(f.id))
+        index = max(self.fair_box.findData(keep), 0) if keep else 0
+        self.fair_box.setCurrentIndex(index if rows else -1)
+        self.fair_box.blockSignals(False)
+        self._fair_chosen()
+
+    def _fair_chosen(self) -> None:
+        fair = next((f for f in self.fair_rows if str(f.id) == self.fair_box.currentData()), None)
+        if fair is None:
+            self.fair_info.setText(self.tr("No fair yet."))
+            return
+        self.fair_info.setText(self.tr("{venue} · organiser {organiser} · complaint office {office}").format(
+            venue=fair.venue or "—", organiser=fair.organiser or "—", office=fair.office_location or "—"))
+        self.load_exhibitors()
+        self.load_complaints()
+        self.load_patrol()
+
+    def load_exhibitors(self) -> None:
+        fair_id, query, db, actor = self.fair_id, self.search.text(), self._db, self._actor
+        if fair_id is None:
+            return
+        self.last_task = run_task(lambda: fairs.list_exhibitors(db, actor, fair_id, query),
+                                  on_success=self._show_exhibitors, parent=self, read_only=True)
+
+    def _show_exhibitors(self, rows: list[fairs.ExhibitorRow]) -> None:
+        self._fill(self.exhibitors, [[r.hall, r.booth, r.name, r.products] for r in rows])
+
+    def load_complaints(self) -> None:
+        fair_id, db, actor = self.fair_id, self._db, self._actor
+        if fair_id is None:
+            return
+        self.last_task = run_task(lambda: fairs.list_complaints(db, actor, fair_id, checks=True),
+                                  on_success=self._set_complaints, parent=self, read_only=True)
+
+    def _set_complaints(self, rows: list[fairs.ComplaintRow]) -> None:
+        self.complaint_rows = rows
+        self._show_complaints()
+
+    def _show_complaints(self) -> None:
+        now = datetime.now(timezone.utc)
+        self.complaints.setRowCount(len(self.complaint_rows))
+        for i, r in enumerate(self.complaint_rows):
+            clock, colour = clock_text(r, now)
+            checks = "；".join(r.repeat_respondent and [self.tr("Repeat respondent")] or [])
+            if r.conflicts:
+                checks = "；".join(filter(None, [checks, self.tr("Possible conflict")]))
+            values = [r.complaint_no, r.complainant, r.respondent_name, r.booth, r.status, clock,
+                      label(COMPLAINT_OUTCOME, r.outcome), checks]
+            for j, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if j == 5 and colour is not None:
+                    item.setForeground(colour)
+                if j == 7 and (r.repeat_respondent or r.conflicts):
+                    item.setToolTip("\n".join(r.repeat_respondent + r.conflicts))
+                self.complaints.setItem(i, j, item)
+        self.complaints.resizeColumnsToContents()
+
+    def load_patrol(self) -> None:
+        fair_id, db, actor = self.fair_id, self._db, self._actor
+        if fair_id is None:
+            return
+        self.last_task = run_task(lambda: fairs.list_patrol_notes(db, actor, fair_id),
+                                  on_success=self._show_patrol, parent=self, read_only=True)
+
+    def _show_patrol(self, rows: list[fairs.PatrolRow]) -> None:
+        self._fill(self.patrol, [[r.at.astimezone().strftime("%m-%d %H:%M"), r.hall, r.booth, r.by, r.text]
+                                 for r in rows])
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                table.setItem(i, j, QTableWidgetItem(v))
+        table.resizeColumnsToContents()
+
+    # ------------------------------------------------------------------ actions
+    def _ask_import(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Exhibitor list"), "",
+                                               self.tr("Excel or CSV (*.xlsx *.csv)"))
+        if path:
+            self.import_exhibitors(path)
+
+    def import_exhibitors(self, path: str) -> None:
+        fair_id, db, actor = self.fair_id, self._db, self._actor
+        if fair_id is None:
+            return
+        self.last_task = run_task(lambda: fairs.import_exhibitors(db, actor, fair_id, path),
+                                  on_success=self._imported, parent=self, label=self.tr("Importing…"))
+
+    def _imported(self, report: fairs.ImportReport) -> None:
+        lines = [self.tr("Added {added}, updated {updated}, rejected {rejected}.").format(
+            added=report.added, updated=report.updated, rejected=len(report.rejected))]
+        lines += [self.tr("Row {row}: {reason}").format(row=n, reason=why) for n, why in report.rejected[:20]]
+        self.import_message = "\n".join(lines)
+        if not getattr(self, "quiet", False):
+            QMessageBox.information(self, self.tr("Exhibitor list"), self.import_message)
+        self.load_exhibitors()
+
+    def _ask_complaint(self) -> None:
+        if self.fair_id is None:
+            return
+        dialog = ComplaintDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.take_complaint(**dialog.values())
+
+    def take_complaint(self, **values) -> None:
+        fair_id, db, actor = self.fair_id, self._db, self._actor
+        self.last_task = run_task(lambda: fairs.register_complaint(db, actor, fair_id, **values),
+                                  on_success=lambda _row: self.load_complaints(), parent=self)
+
+
+class ComplaintDialog(QDialog):
+    """The complaint form: complainant, respondent, right, materials checklist (Art. 8)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Take a complaint"))
+        self.complainant = QLineEdit()
+        self.agent = QLineEdit()
+        self.respondent = QLineEdit()
+        self.booth = QLineEdit()
+        self.kind = QComboBox()
+        for code, text in IP_KIND.items():
+            self.kind.addItem(text, code)
+        self.number = QLineEdit()
+        self.materials = {key: QCheckBox(text) for key, text in fairs.MATERIALS.items()}
+        form = QFormLayout(self)
+        form.addRow(self.tr("Complainant:"), self.complainant)
+        form.addRow(self.tr("Agent (if any):"), self.agent)
+        form.addRow(self.tr("Respondent:"), self.respondent)
+        form.addRow(self.tr("Booth:"), self.booth)
+        form.addRow(self.tr("IP kind:"), self.kind)
+        form.addRow(self.tr("Right number:"), self.number)
+        for box in self.materials.values():
+            form.addRow("", box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return {
+            "complainant": fairs.Complainant(self.complainant.text()), "agent_name": self.agent.text(),
+            "respondent_name": self.respondent.text(), "booth": self.booth.text(),
+            "ip_kind": self.kind.currentData(), "right_number": self.number.text(),
+            "materials": {k: box.isChecked() for k, box in self.materials.items()},
+        }
