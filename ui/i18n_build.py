@@ -100,16 +100,31 @@ def import_txt(paths: list[Path], language: str = "zh_CN") -> int:
         name = context.findtext("name")
         for message in context.iter("message"):
             tr = message.find("translation")
+            if tr is not None and message.get("numerus") == "yes" and (tr.text or "").strip():
+                _as_numerus(tr, tr.text.strip())  # repair a plain text put in a plural message
             if tr is None or (tr.text and tr.get("type") != "unfinished"):
                 continue
             source = message.findtext("source")
             chinese = table.get((name, source)) or table.get((None, source))
             if chinese:
-                tr.text = chinese
+                if message.get("numerus") == "yes":
+                    _as_numerus(tr, chinese)
+                else:
+                    tr.text = chinese
                 tr.attrib.pop("type", None)
                 filled += 1
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)
     return filled
+
+
+def _as_numerus(tr, text: str) -> None:
+    """Chinese has one plural form: a message with %n holds it in a <numerusform>."""
+    import xml.etree.ElementTree as ET
+
+    for child in list(tr):
+        tr.remove(child)
+    tr.text = None
+    ET.SubElement(tr, "numerusform").text = text
 
 
 def main(argv: list[str] | None = None) -> int:
