@@ -5,9 +5,10 @@ last page are saved to QSettings on close and restored on the next start.
 """
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,6 +34,9 @@ from ui.pages.knowledge import KnowledgePage
 from ui.pages.opinions import OpinionsPage
 from ui.pages.reports import ReportsPage
 from ui.pages.settings import SettingsPage
+from ui.tasks import run_task
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from app.context import Actor
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_window()
+        self._start_backups()
 
     # --- pages -----------------------------------------------------------------------------------
 
@@ -195,7 +200,36 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.show_page(max(0, min(config.WINDOW_PAGE.read(), len(PAGES) - 1)))
 
+    def _start_backups(self) -> None:
+        """SQLite mode: a copy at least once a day while the program runs (checked hourly) and one
+        on close, thinned to daily/weekly/monthly copies (app/backup.py)."""
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(60 * 60 * 1000)
+        self._backup_timer.timeout.connect(self._daily_backup)
+        if getattr(self.db, "is_sqlite", False):
+            self._backup_timer.start()
+            QTimer.singleShot(60 * 1000, self._daily_backup)
+
+    def _daily_backup(self) -> None:
+        from app.backup import auto_backup
+
+        db = self.db
+        run_task(lambda: auto_backup(db, only_if_due=True), on_success=lambda _path: None,
+                 on_failure=lambda exc: log.warning("daily backup failed: %s", exc), parent=self,
+                 read_only=True)
+
+    def _backup_on_close(self) -> None:
+        if not getattr(self.db, "is_sqlite", False):
+            return
+        from app.backup import auto_backup
+
+        try:
+            auto_backup(self.db)
+        except Exception:  # noqa: BLE001 - closing must never fail because of a backup
+            log.exception("backup on close failed")
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._backup_on_close()
         config.WINDOW_GEOMETRY.write(self.saveGeometry())
         config.WINDOW_STATE.write(self.saveState())
         config.WINDOW_PAGE.write(self.stack.currentIndex())

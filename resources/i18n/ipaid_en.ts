@@ -103,13 +103,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+41"/>
-        <location line="+81"/>
+        <location filename="../../ui/cases/case_view.py" line="+42"/>
+        <location line="+94"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-94"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,7 +119,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+13"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Acceptance notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1233,13 +1243,13 @@ The log has been saved to {path}.</source>
 <context>
     <name>FairsPage</name>
     <message>
-        <location filename="../../ui/pages/fairs.py" line="+13"/>
-        <source>Trade fairs</source>
+        <location filename="../../ui/pages/fairs.py" line="+18"/>
+        <source>Fair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Prepare fair kits for offline laptops, take complaints and patrol notes at the fair, and import the return bundles.</source>
+        <source>Kits and bundles</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1636,7 +1646,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+43"/>
+        <location filename="../../ui/main_window.py" line="+47"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1686,7 +1696,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,7 +6,8 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidget,
+from PySide6.QtWidgets import (
+    QFileDialog, QTabWidget, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app.context import Actor
@@ -46,9 +47,22 @@ class CaseView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.deadline)
         layout.addWidget(self.facts)
-        layout.addWidget(self.timeline, 1)
+        # Timeline (the steps) and the change history (who changed which field, from the audit
+        # events); the history is read only when its tab is opened.
+        from ui.history.history_view import HistoryView
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.history = HistoryView(db, actor, self.tabs)
+        self.tabs.addTab(self.history, self.tr("Change history"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(self.buttons_row)
         self.reload()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.history:
+            self.history.show_record("assist_case", self._case_id)
 
     # ------------------------------------------------------------------ showing
     def reload(self) -> None:
