@@ -1,6 +1,92 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountTab</name>
+    <message>
+        <location filename="../../ui/settings/account.py" line="+27" />
+        <source>Signed in as {name} ({user}), roles: {roles}</source>
+        <translation>当前用户：{name}（{user}），角色：{roles}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Current password:</source>
+        <translation>原密码：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Repeat new password:</source>
+        <translation>重复新密码：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Repeat new password: it differs from the new password.</source>
+        <translation>重复新密码：与新密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Changing the password…</source>
+        <translation>正在修改密码……</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../ui/settings/users.py" line="+120" />
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Display name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Initial password:</source>
+        <translation>初始密码：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Repeat password:</source>
+        <translation>重复密码：</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>User name: please enter one.</source>
+        <translation>用户名：不能为空。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Roles: choose at least one.</source>
+        <translation>角色：请至少选择一个。</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../ui/cases/list_model.py" line="+21" />
@@ -279,6 +365,44 @@
         <location line="+8" />
         <source>Notice</source>
         <translation>通知书</translation>
+    </message>
+</context>
+<context>
+    <name>CentreSettingsTab</name>
+    <message>
+        <location filename="../../ui/settings/centre.py" line="+36" />
+        <source>These settings apply to the whole centre.</source>
+        <translation>以下设置适用于整个中心。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>These settings apply to the whole centre; only an administrator can change them.</source>
+        <translation>以下设置适用于整个中心，只有系统管理员可以修改。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Default: {value}</source>
+        <translation>默认值：{value}</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Nothing was changed.</source>
+        <translation>没有修改任何设置。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Saving the settings…</source>
+        <translation>正在保存设置……</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The settings were saved.</source>
+        <translation>设置已保存。</translation>
     </message>
 </context>
 <context>
@@ -1441,6 +1565,19 @@ The log has been saved to {path}.</source>
         <location line="+40" />
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceTab</name>
+    <message>
+        <location filename="../../ui/settings/interface.py" line="+25" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The new language takes effect when IPAid Desk is started again.</source>
+        <translation>新的界面语言将在重新启动 IPAid Desk 后生效。</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +2938,24 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../ui/settings/users.py" line="+14" />
+        <source>Reset password of {name}</source>
+        <translation>重置 {name} 的密码</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Repeat password:</source>
+        <translation>重复密码：</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../../ui/labels.py" line="-30" />
@@ -2821,6 +2976,24 @@ The log has been saved to {path}.</source>
         <location line="+1" />
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <location filename="../../ui/settings/users.py" line="+13" />
+        <source>Roles of {name}</source>
+        <translation>{name} 的角色</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Roles: choose at least one.</source>
+        <translation>角色：请至少选择一个。</translation>
     </message>
 </context>
 <context>
@@ -2909,29 +3082,29 @@ The log has been saved to {path}.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+17" />
+        <location filename="../../ui/pages/settings.py" line="+15" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Centre settings, users and roles, the working-day calendar and backups will come here.</source>
-        <translation>中心设置、用户与角色、工作日历和备份功能将在这里提供。</translation>
+        <location line="+8" />
+        <source>My account</source>
+        <translation>我的账户</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
+        <source>User management</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Centre settings</source>
+        <translation>中心设置</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Interface</source>
         <translation>界面</translation>
-    </message>
-    <message>
-        <location line="+11" />
-        <source>Language:</source>
-        <translation>语言：</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>The new language takes effect when IPAid Desk is started again.</source>
-        <translation>新的界面语言将在重新启动 IPAid Desk 后生效。</translation>
     </message>
 </context>
 <context>
@@ -3115,6 +3288,88 @@ The log has been saved to {path}.</source>
         <location line="+6" />
         <source>Further comparison points (optional):</source>
         <translation>其他比对要点（可选）：</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialogs</name>
+    <message>
+        <location filename="../../ui/settings/users.py" line="-87" />
+        <source>Repeat password: it differs from the password above.</source>
+        <translation>重复密码：与上面的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location line="+107" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Display name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Add user…</source>
+        <translation>添加用户……</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reset password…</source>
+        <translation>重置密码……</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Change roles…</source>
+        <translation>修改角色……</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+72" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="-71" />
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
     </message>
 </context>
 </TS>

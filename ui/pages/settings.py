@@ -1,40 +1,44 @@
-"""设置 page: for now only the interface language; centre settings, users and backups come later."""
+"""设置 page: own account, user management (admins only), centre settings and the interface language."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ui import config
-from ui.pages.placeholder import PlaceholderPage
+from ui.settings.account import AccountTab
+from ui.settings.centre import CentreSettingsTab
+from ui.settings.interface import InterfaceTab
+from ui.settings.users import UsersTab
 
-# Each language is named in itself, as language pickers do, so anyone can find their own.
-LANGUAGE_CHOICES = (("zh_CN", "简体中文"), ("en", "English"))
 
-
-class SettingsPage(PlaceholderPage):
+class SettingsPage(QWidget):
     def __init__(self, db: object, actor: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.describe(
-            self.tr("Settings"),
-            self.tr(
-                "Centre settings, users and roles, the working-day calendar and backups will come here."
-            ),
-        )
-        box = QGroupBox(self.tr("Interface"))
-        form = QFormLayout(box)
-        self.language_combo = QComboBox()
-        self.language_combo.setObjectName("languageCombo")
-        for code, name in LANGUAGE_CHOICES:
-            self.language_combo.addItem(name, code)
-        current = self.language_combo.findData(config.LANGUAGE.read())
-        self.language_combo.setCurrentIndex(max(current, 0))
-        self.language_combo.currentIndexChanged.connect(self._language_chosen)
-        self.restart_note = QLabel()
-        self.restart_note.setWordWrap(True)
-        form.addRow(self.tr("Language:"), self.language_combo)
-        form.addRow(self.restart_note)
-        self.add_content(box)
+        heading = QLabel(self.tr("Settings"))
+        heading.setObjectName("pageTitle")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        self.tabs = QTabWidget()
+        self.account_tab = AccountTab(db, actor)
+        self.tabs.addTab(self.account_tab, self.tr("My account"))
+        # Only admins get the user list at all (the services would refuse their changes anyway).
+        self.users_tab: UsersTab | None = None
+        if "admin" in actor.roles:
+            self.users_tab = UsersTab(db, actor)
+            self.tabs.addTab(self.users_tab, self.tr("User management"))
+        self.centre_tab = CentreSettingsTab(db, actor)
+        self.tabs.addTab(self.centre_tab, self.tr("Centre settings"))
+        self.interface_tab = InterfaceTab()
+        self.tabs.addTab(self.interface_tab, self.tr("Interface"))
+        # Kept under the names the main window's tests use.
+        self.language_combo = self.interface_tab.language_combo
+        self.restart_note = self.interface_tab.restart_note
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs)
 
-    def _language_chosen(self, index: int) -> None:
-        config.LANGUAGE.write(self.language_combo.itemData(index))
-        # Translations are loaded once at start; swapping them live would leave half the widgets stale.
-        self.restart_note.setText(self.tr("The new language takes effect when IPAid Desk is started again."))
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def show_tab(self, tab: QWidget) -> None:
+        self.tabs.setCurrentWidget(tab)
