@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None, *, open_window: Callable[[str | None], i
     except IpaidError as exc:
         warn(f"ipaid: {exc.message}" + (f" ({exc.english})" if exc.english else ""))
         return exc.exit_code
+    except BrokenPipeError:  # `ipaid … | head`: the reader left; nothing is wrong
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         warn("ipaid: 已中断 (interrupted)")
         return 1
