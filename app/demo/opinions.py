@@ -57,8 +57,12 @@ def write_opinions(ctx: DemoContext, requests: list[OpinionRequest], experts: li
     ids = ctx.ids("opinion")
     sub_ids = ctx.ids("opinion-parts")
     drafts: list[_Draft] = []
-    for order, request in enumerate(sorted(requests, key=lambda r: (r.requested_on, r.issue_on))):
-        drafts.extend(_plan(ctx, rng, ids, request, experts, order))
+    ordered = sorted(requests, key=lambda r: (r.requested_on, r.issue_on))
+    # One invention opinion carries a claim chart long enough for three printed pages, so the
+    # repeated table header and page breaks can be seen in the demo (issue 5).
+    long_one = next((i for i, r in enumerate(ordered) if KIND_OF_RIGHT.get(r.right.kind) == "invention"), None)
+    for order, request in enumerate(ordered):
+        drafts.extend(_plan(ctx, rng, ids, request, experts, order, long_chart=order == long_one))
     _every_status(ctx, rng, drafts)
     # Numbers in the order of issue, per year.
     for draft in sorted((d for d in drafts if d.row["issued_on"] is not None),
@@ -70,7 +74,7 @@ def write_opinions(ctx: DemoContext, requests: list[OpinionRequest], experts: li
 
 
 def _plan(ctx: DemoContext, rng: random.Random, ids, request: OpinionRequest,
-          experts: list[ExpertRef], order: int) -> list[_Draft]:
+          experts: list[ExpertRef], order: int, long_chart: bool = False) -> list[_Draft]:
     today = ctx.today
     kind = KIND_OF_RIGHT.get(request.right.kind, "other")
     requested, issue = request.requested_on, request.issue_on
@@ -88,7 +92,7 @@ def _plan(ctx: DemoContext, rng: random.Random, ids, request: OpinionRequest,
     conclusion = CONCLUSIONS.pick(rng)
     draft = _Draft(_base_row(ctx, rng, ids, request, kind, status, requested, submitted, approved, issue))
     draft.row["_order"] = float(order)
-    _comparison(rng, draft, request, kind, conclusion)
+    _comparison(rng, draft, request, kind, conclusion, long_chart=long_chart)
     usable = [e for e in experts if not e.conflicts & {request.applicant.id, request.opponent and request.opponent.id}]
     if usable and rng.random() < 0.4:
         draft.experts = [e.id for e in rng.sample(usable, min(rng.randint(1, 2), len(usable)))]
@@ -143,7 +147,7 @@ def _base_row(ctx: DemoContext, rng: random.Random, ids, request: OpinionRequest
         "right_id": right.id, "right_status_text": _status_text(right), "status_checked_on": requested,
         "accused_object": f"{other}销售的{right.product}", "analysis": "", "body": {},
         "suggested_conclusion": None, "conclusion": None, "requested_on": requested,
-        "due_on": ctx.add_workdays(requested, ctx.limit("limit_opinion_workdays")),
+        "due_on": ctx.cal.add_workdays(requested, ctx.limit("limit_opinion_workdays")),
         "drafted_by": request.drafter.id, "submitted_at": submitted_at,
         "approved_by": ctx.supervisor.id if approved_at else None, "approved_at": approved_at,
         "issued_on": issued_on, "issued_sha256": None, "void_reason": "",
@@ -167,13 +171,17 @@ def _status_text(right) -> str:
 
 # --- comparison rows ------------------------------------------------------------------------------------
 
-def _comparison(rng: random.Random, draft: _Draft, request: OpinionRequest, kind: str, aim: str) -> None:
+def _comparison(rng: random.Random, draft: _Draft, request: OpinionRequest, kind: str, aim: str,
+                long_chart: bool = False) -> None:
     """Rows and body for an opinion heading for conclusion `aim`; the suggestion itself comes from
     `app.rules.conclusions.suggest`, as in the opinion service."""
     product = request.right.product
     if kind in ("invention", "utility"):
         claims = [_claim_marks(rng, aim)]
-        if rng.random() < 0.3:  # a second independent claim (e.g. the method), usually failing or open
+        if long_chart:
+            # Extra 相同 rows never change a claim's result, so the conclusion still holds.
+            claims = [(claims[0] + ["same"] * 8)[:8], ["same"] * 7, ["same"] * 6 + ["different"]]
+        elif rng.random() < 0.3:  # a second independent claim (e.g. the method), usually failing or open
             claims.append(_claim_marks(rng, rng.choice(("not_infringing", "undetermined", aim))))
         _claim_chart(rng, draft, product, claims)
     elif kind == "design":

@@ -20,15 +20,30 @@ SEARCHABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "party": (("name", "identifier"), ()),
     "assist_case": (("case_no",), ("summary",)),
     "ip_right": (("number", "title"), ()),
-    "consultation": (("asker_name",), ("question", "answer")),
+    # Answers are not indexed: they are long, written by us, and nobody looks a call up by them;
+    # they were the largest share of the whole index.
+    "consultation": (("asker_name",), ("question",)),
     "knowledge_item": ((), ("question", "answer")),
     "expert": (("name", "organisation", "keywords"), ()),
     "institution": (("name",), ()),
     "exhibitor": (("name", "booth"), ("products",)),
     "fair": (("name",), ()),
     "fair_complaint": (("complaint_no", "respondent_name"), ()),
-    "opinion": (("opinion_no", "title"), ()),
+    "opinion": (("opinion_no",), ("title",)),
 }
+
+# Numbers among the name-like fields: their 1-/2-character substrings and digit trigrams are
+# indexed, but no pinyin — nobody types the pinyin of "〔2026〕沈维援字第0001号", and those
+# spellings were millions of useless tokens.
+NUMBER_FIELDS = {
+    ("assist_case", "case_no"), ("party", "identifier"), ("ip_right", "number"),
+    ("fair_complaint", "complaint_no"), ("opinion", "opinion_no"), ("exhibitor", "booth"),
+}
+
+
+def number_tokens(text: str) -> set[str]:
+    n = normalise(text)
+    return set(n) | {n[i:i + 2] for i in range(len(n) - 1)}
 
 
 # Three-digit substrings of digit runs (patent numbers, identifiers, case numbers, numbers in
@@ -51,7 +66,8 @@ def tokens_for(table: str, values: dict) -> set[str]:
     found: set[str] = set()
     for f in names:
         if values.get(f):
-            found |= name_tokens(str(values[f]))
+            tokens = number_tokens if (table, f) in NUMBER_FIELDS else name_tokens
+            found |= tokens(str(values[f]))
     for f in texts:
         if values.get(f):
             found |= text_tokens(str(values[f]))
