@@ -1950,12 +1950,12 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+439"/>
+        <location line="+442"/>
         <source>Return for revision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-438"/>
+        <location line="-441"/>
         <source>Send the opinion back to the drafter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2020,7 +2020,17 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Change history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who changed what, and when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2292,6 +2302,11 @@ The log has been saved to {path}.</source>
     <message>
         <location line="+9"/>
         <source>This is the first version; there is nothing to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Change history</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1948,12 +1948,12 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+439" />
+        <location line="+442" />
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location line="-438" />
+        <location line="-441" />
         <source>Send the opinion back to the drafter</source>
         <translation>退回起草人修改</translation>
     </message>
@@ -2018,7 +2018,17 @@ The log has been saved to {path}.</source>
         <translation>预览、保存或打印PDF</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+1" />
+        <source>Change history…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who changed what, and when</source>
+        <translation>谁在何时修改了什么</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>Comparison</source>
         <translation>比对分析</translation>
     </message>
@@ -2291,6 +2301,11 @@ The log has been saved to {path}.</source>
         <location line="+9" />
         <source>This is the first version; there is nothing to compare.</source>
         <translation>这是第一版，没有可比较的上一版。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Change history</source>
+        <translation>修改记录</translation>
     </message>
 </context>
 <context>

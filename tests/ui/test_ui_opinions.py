@@ -479,3 +479,13 @@ def test_code_names_translate_to_the_glossary_labels():
                             (ui_labels.CONFUSION, rules.CONFUSION), (ui_labels.YES_NO, rules.YES_NO)):
         assert set(names) == set(glossary)
         assert {code: table[source] for code, source in names.items()} == dict(glossary)
+
+
+def test_editor_shows_the_opinions_change_history(qtbot, desk, case):
+    """Issue 8: the opinion view shows who changed what (from the audit events)."""
+    v = ops.create_opinion(desk.db, desk.caseworker, case[0], patent_content(("same", "same")))
+    editor = open_editor(qtbot, desk, desk.caseworker, v.id)
+    editor.show_history()
+    qtbot.waitUntil(lambda: editor.history.model.rowCount() > 0, timeout=10000)
+    assert editor.history.isVisible()
+    assert editor.history.model.rowCount() >= 1

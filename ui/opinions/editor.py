@@ -166,6 +166,8 @@ class OpinionEditor(QWidget):
                                         self.tr("What changed since the previous version"))
         self.preview_button = self._button(self.tr("Preview…"), self.open_preview,
                                            self.tr("Preview, save or print the PDF"))
+        self.history_button = self._button(self.tr("Change history…"), self.show_history,
+                                           self.tr("Who changed what, and when"))
         QShortcut(QKeySequence.StandardKey.Save, self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         buttons = QHBoxLayout()
@@ -173,6 +175,7 @@ class OpinionEditor(QWidget):
                        self.issue_button, self.void_button, self.new_version_button, self.diff_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.preview_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -628,6 +631,17 @@ class OpinionEditor(QWidget):
             return
         self.diff_dialog = DiffDialog(diff, self)
         self.diff_dialog.show()
+
+    def show_history(self) -> None:
+        """The opinion's change history from the audit events (ui/history), in its own window."""
+        from ui.history.history_view import HistoryView
+
+        self.history = HistoryView(self._db, self._actor, self)
+        self.history.setWindowFlag(Qt.WindowType.Window)
+        self.history.setWindowTitle(self.tr("Change history"))
+        self.history.resize(800, 500)
+        self.history.show_record("opinion", self.opinion_id)
+        self.history.show()
 
     def open_preview(self) -> None:
         self._saved_first(self._open_preview_now)
