@@ -21,7 +21,7 @@ from app.database import Database
 from app.demo.cases import STATUSES, CaseWriter, plan_cases
 from app.demo.clock import at_local, section_ids, section_rng
 from app.demo.consultations import ConsultationWriter, write_consultations, write_knowledge
-from app.demo.context import DemoContext, Staff
+from app.demo.context import DemoContext, Staff, TrackingCalendar
 from app.demo.experts import write_conflicts, write_experts
 from app.demo.fairs import write_complaints, write_fair, write_patrols
 from app.demo.institutions import write_institutions
@@ -100,7 +100,7 @@ def generate(db: Database, *, cases: int, seed: int, today: date,
             ctx = DemoContext(
                 seed=seed, today=today, first_day=first_day, generated_at=generated_at, centre_id=centre_id,
                 device_id=device_id, short=CENTRE_SHORT, settings=settings,
-                cal=calendar_table.calendar_for(session), loader=loader, admin=staff["admin"],
+                cal=TrackingCalendar(calendar_table.calendar_for(session)), loader=loader, admin=staff["admin"],
                 supervisor=staff["supervisor"],
                 caseworkers=[staff["caseworker"]] + [staff[u] for u, _ in extra], fairstaff=staff["fairstaff"],
             )
@@ -148,8 +148,8 @@ def _fill(ctx: DemoContext, cases: int, report: Callable[[int, int], None]) -> d
 
 def _notes(ctx: DemoContext, cases: int, status_counts: dict[str, int]) -> list[str]:
     notes = []
-    if ctx.fallback_years:
-        years = "、".join(str(y) for y in sorted(ctx.fallback_years))
+    if ctx.cal.fallback_years:
+        years = "、".join(str(y) for y in sorted(ctx.cal.fallback_years))
         notes.append(f"chinesecalendar 尚未收录 {years} 年的法定节假日，这些年份的期限按周一至周五计算。")
     missing = [code for code in STATUSES if not status_counts.get(code)]
     if missing and cases:

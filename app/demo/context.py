@@ -33,6 +33,29 @@ class FairWindow:
         return self.starts_on <= day <= self.ends_on
 
 
+class TrackingCalendar:
+    """A WorkdayCalendar that remembers which years it had to count Monday–Friday (for the summary's notes)."""
+
+    def __init__(self, cal: WorkdayCalendar) -> None:
+        self.cal = cal
+        self.fallback_years: set[int] = set()
+
+    def add_workdays(self, start: date, n: int) -> date:
+        result = self.cal.add_workdays(start, n)
+        if not self.cal.known(result):
+            self.fallback_years.add(result.year)
+        return result
+
+    def workdays_between(self, start: date, end: date) -> int:
+        return self.cal.workdays_between(start, end)
+
+    def is_workday(self, day: date) -> bool:
+        return self.cal.is_workday(day)
+
+    def known(self, day: date) -> bool:
+        return self.cal.known(day)
+
+
 @dataclass
 class DemoContext:
     seed: int
@@ -43,7 +66,7 @@ class DemoContext:
     device_id: uuid.UUID
     short: str
     settings: dict
-    cal: WorkdayCalendar
+    cal: TrackingCalendar
     loader: BulkLoader
     admin: Staff
     supervisor: Staff
@@ -51,7 +74,6 @@ class DemoContext:
     fairstaff: Staff
     # Last sequence number used per (pattern, year), written to number_sequence at the end.
     sequences: dict[tuple[str, int], int] = field(default_factory=dict)
-    fallback_years: set[int] = field(default_factory=set)
 
     def rng(self, section: str) -> random.Random:
         return section_rng(self.seed, section)
@@ -63,10 +85,9 @@ class DemoContext:
         return int(self.settings[key])
 
     def add_workdays(self, start: date, n: int) -> date:
-        result = self.cal.add_workdays(start, n)
-        if not self.cal.known(result):
-            self.fallback_years.add(result.year)
-        return result
+        """Working-day arithmetic for planning (dates after `today` are never stored, so a year counted
+        Monday–Friday here needs no notice); stored due dates go through `cal`, which remembers such years."""
+        return self.cal.cal.add_workdays(start, n)
 
     def next_number(self, setting_key: str, year: int, **extra: str) -> str:
         """The next number of a pattern in `year`, in the order the caller assigns them."""
