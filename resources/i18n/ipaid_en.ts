@@ -190,12 +190,12 @@
     <name>CaseView</name>
     <message>
         <location filename="../../ui/cases/case_view.py" line="+42"/>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-96"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,7 +215,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+26"/>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opposing party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Acceptance notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,7 +309,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-86"/>
+        <location line="+65"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
@@ -931,6 +942,14 @@ The log has been saved to {path}.</source>
     <message>
         <location line="+26"/>
         <source>The record counts could not be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../ui/cases/dashboard.py" line="+21"/>
+        <source>My cases</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2825,7 +2844,12 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+65"/>
+        <source>Possible same party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Possible conflict of interest</source>
         <translation type="unfinished"></translation>
     </message>

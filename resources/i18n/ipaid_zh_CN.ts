@@ -188,12 +188,12 @@
     <name>CaseView</name>
     <message>
         <location filename="../../ui/cases/case_view.py" line="+42" />
-        <location line="+94" />
+        <location line="+96" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-94" />
+        <location line="-96" />
         <source>By</source>
         <translation>记录人</translation>
     </message>
@@ -213,7 +213,17 @@
         <translation>修改记录</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+26" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Opposing party</source>
+        <translation>被请求人</translation>
+    </message>
+    <message>
+        <location line="+27" />
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
@@ -297,7 +307,8 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-21" />
+        <location line="-86" />
+        <location line="+65" />
         <source>Assignee</source>
         <translation>承办人</translation>
     </message>
@@ -931,6 +942,14 @@ The log has been saved to {path}.</source>
         <location line="+26" />
         <source>The record counts could not be read: {error}</source>
         <translation>无法读取记录数量：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../ui/cases/dashboard.py" line="+21" />
+        <source>My cases</source>
+        <translation>我的案件</translation>
     </message>
 </context>
 <context>
@@ -2823,7 +2842,12 @@ The log has been saved to {path}.</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+65" />
+        <source>Possible same party</source>
+        <translation>可能是同一当事人</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Possible conflict of interest</source>
         <translation>可能存在利益冲突</translation>
     </message>

@@ -83,3 +83,15 @@ def test_roles_and_counts_use_the_same_chinese_as_app():
     for key, source in COUNT_NAMES.items():
         assert translator.translate("Counts", source) == info.LABELS[key]
     assert set(COUNT_NAMES) == set(info.LABELS)
+
+
+def test_no_tr_inside_f_strings():
+    """pyside6-lupdate does not look inside f-strings: a tr() there is never translated (the
+    dashboard once showed "Workbench" in the Chinese UI). Call tr() first, then format."""
+    import re
+
+    pattern = re.compile(r"""f(["']).*\{\s*(self\.)?tr\(""")
+    ui_dir = Path(i18n_build.__file__).parent
+    found = [f"{path.relative_to(ui_dir)}:{n}" for path in sorted(ui_dir.rglob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert found == []

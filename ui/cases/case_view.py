@@ -79,11 +79,13 @@ class CaseView(QWidget):
             self.deadline.setText("")
             self.deadline.setProperty("overdue", False)
         rights = "；".join(f"{IP_KIND[r.kind]} {r.number}".strip() for r in d.rights)
+        # tr() outside the f-strings: lupdate cannot see into one.
+        applicant, opposing, assignee = self.tr("Applicant"), self.tr("Opposing party"), self.tr("Assignee")
         self.facts.setText(
-            f"{self.tr('Applicant')}：{d.applicant.name} {d.applicant.masked_identifier}　"
-            f"{self.tr('Opposing party')}：{d.opposing.name if d.opposing else '—'}\n"
+            f"{applicant}：{d.applicant.name} {d.applicant.masked_identifier}　"
+            f"{opposing}：{d.opposing.name if d.opposing else '—'}\n"
             f"{rights}　{DISPUTE_TYPE[d.dispute_type]}　{CHANNEL[d.channel]}　{d.registered_on.isoformat()}"
-            + (f"\n{self.tr('Assignee')}：{d.assignee_name}" if d.assignee_name else ""))
+            + (f"\n{assignee}：{d.assignee_name}" if d.assignee_name else ""))
         self.timeline.clear()
         for e in d.timeline:
             self.timeline.addTopLevelItem(QTreeWidgetItem([e.on.isoformat(), e.actor_name, e.text]))

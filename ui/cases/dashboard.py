@@ -18,7 +18,8 @@ class DashboardWidget(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self._db, self._actor, self._today = db, actor, today
-        self.title = QLabel(f"<b>{self.tr('Workbench')}</b>", self)
+        title = self.tr("My cases")  # outside the f-string: lupdate cannot see into one
+        self.title = QLabel(f"<b>{title}</b>", self)
         self.grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
