@@ -29,6 +29,8 @@ CANNOT_END = set("（《「『“‘〈【〔［｛([{<")
 _WORD = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_/:%@#&+'")
 # Marks written doubled that must stay on one line (破折号 ——, 省略号 ……).
 _PAIRED = set("—…")
+_LONG_WORD = 6    # glyphs: shorter Latin words and numbers always stay whole
+_BREAK_ROOM = 2   # grid cells left empty before a long word is broken instead
 _FUZZ = 0.01
 
 
@@ -112,7 +114,12 @@ class Text(Flowable):
                 while i < len(tokens):
                     tw = sum(g[2] + t for g in tokens[i])
                     if used + tw - t > avail + _FUZZ:
-                        if i == start and len(tokens[i]) > 1:   # a word longer than the line: break it
+                        # Break a word longer than the line; and a long number (a patent number, a
+                        # credit code) that would otherwise leave two or more empty grid cells, which
+                        # justification then spreads over the line as wide letter spacing.
+                        room = avail - used
+                        long_word = len(tokens[i]) >= _LONG_WORD and room >= _BREAK_ROOM * pitch
+                        if len(tokens[i]) > 1 and (i == start or long_word):
                             tokens[i:i + 1] = [[g] for g in tokens[i]]
                             continue
                         if i > start:
