@@ -39,13 +39,3 @@ def regenerate(session: Session, first_year: int = FIRST_YEAR, last_year: int = 
     session.execute(delete(Workday))
     session.execute(insert(Workday), rows)
     return len(rows)
-
-
-def fallback_years(session: Session) -> list[int]:
-    """Years in the table for which the official calendar was not known (shown as a notice)."""
-    years = session.scalars(select(Workday.day).where(Workday.source == "fallback")).all()
-    return sorted({d.year for d in years})
-
-
-def is_known(day: date) -> bool:
-    return WorkdayCalendar().known(day)

@@ -11,6 +11,7 @@ the search index current, and commits. Any exception rolls everything back.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -139,6 +140,11 @@ def storage_errors() -> Iterator[None]:
         raise mapped from exc
 
 
+def _live_actor(session: Session, actor: Actor) -> Actor:
+    """The actor with the roles the database holds now."""
+    return replace(actor, roles=frozenset(_current_user(session, actor).roles))
+
+
 @contextmanager
 def service_call(
     db: Database, actor: Actor | None, *, roles: Iterable[str] | None, action: str,
@@ -155,11 +161,8 @@ def service_call(
     session.info[STAMP] = (stamp_time, actor.user_id if actor else None, device)
     try:
         if actor is not None:
-            user = _current_user(session, actor)
-            live = Actor(actor.user_id, actor.username, actor.display_name, frozenset(user.roles),
-                         actor.centre_id, actor.centre_name)
             try:
-                require_role(live, roles)
+                require_role(_live_actor(session, actor), roles)
             except PermissionDenied as exc:
                 session.rollback()
                 log_refusal(db, actor.display_name, "refused:" + action, exc.english, actor.user_id)
@@ -194,12 +197,7 @@ def read_call(db: Database, actor: Actor, *, roles: Iterable[str] | None) -> Ite
     """A read-only unit: same checks as service_call, a plain (non-locking) transaction."""
     session = db.read_session()
     try:
-        user = _current_user(session, actor)
-        require_role(
-            Actor(actor.user_id, actor.username, actor.display_name, frozenset(user.roles),
-                  actor.centre_id, actor.centre_name),
-            roles,
-        )
+        require_role(_live_actor(session, actor), roles)
         yield session
     finally:
         session.rollback()
@@ -260,9 +258,5 @@ def log_refusal(db: Database, actor_name: str, action: str, reason: str, actor_i
         session.commit()
 
 
-def select_one(session: Session, stmt):
-    return session.scalars(stmt).one_or_none()
-
-
 __all__ = ["service_call", "read_call", "require_role", "log_refusal", "record_values", "note",
-           "storage_errors", "select"]
+           "storage_errors"]

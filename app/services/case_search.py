@@ -217,65 +217,6 @@ def _party_weight(s: Session) -> float:
 
 
 def _counts(s: Session, tokens: tuple[str, ...], prefixes: tuple[str, ...], cap: int) -> tuple[list[float], float]:
-    """Roughly how many cases each token, and all prefixes together, point to: its index entries
-    (read up to `cap`) grouped by table, party entries weighted by `_party_weight`. One statement,
-    one pass over each token's entries."""
-    parts: list[str] = []
-    params: dict = {"cap": cap}
-    for i, token in enumerate(tokens):
-        params[f"t{i}"] = token
-        parts.append(f"SELECT {i} AS k, table_name, count(*) AS n FROM (SELECT table_name FROM search_token "
-                     f"WHERE token = :t{i} LIMIT :cap) AS e GROUP BY table_name")
-    for j, prefix in enumerate(prefixes):
-        k = len(tokens) + j
-        params[f"lo{j}"], params[f"hi{j}"] = _prefix_range(prefix)
-        params[f"like{j}"] = prefix + "%"
-        parts.append(f"SELECT {k} AS k, table_name, count(*) AS n FROM (SELECT table_name FROM search_token "
-                     f"WHERE token >= :lo{j} AND token < :hi{j} AND token LIKE :like{j} LIMIT :cap) AS e "
-                     "GROUP BY table_name")
-    if not parts:
-        return [], 0.0
-    found: dict[int, dict[str, int]] = {}
-    for k, table, n in s.execute(text(" UNION ALL ".join(parts)), params):
-        found.setdefault(k, {})[table] = n
-    weight = _party_weight(s)
-
-    def estimate(k: int) -> float:
-        by_table = found.get(k, {})
-        if sum(by_table.values()) >= cap:  # read up to the cap: "at least", so treat it as large
-            return math.inf
-        return sum(n * (weight if table == "party" else 1.0) for table, n in by_table.items() if table in _FIELDS)
-    per_token = [estimate(i) for i in range(len(tokens))]
-    return per_token, sum(estimate(len(tokens) + j) for j in range(len(prefixes)))
-
-
-def _literal_candidates(plan: QueryPlan) -> tuple[str, ...]:
-    """Tokens every match must hold: the digit trigrams of a number (ten times rarer than its
-    bigrams, see app.search.index), else the bigrams."""
-    if plan.like is not None:
-        runs = digit_trigrams(plan.like)
-        if runs:
-            return tuple(sorted(runs, key=lambda tok: plan.like.index(tok[len(DIGIT_PREFIX):])))
-        # A handful of bigrams spread over a long text is enough to find a rare one.
-        return _spread(plan.tokens, 6)
-    return plan.tokens
-
-
-_PARTY_WEIGHT: dict[str, float] = {}
-
-
-def _party_weight(s: Session) -> float:
-    """About how many cases name one party (as applicant or opposing party): a party's index
-    entry stands for that many cases when judging how dense the matches are. Counted once."""
-    key = str(s.get_bind().url)
-    if key not in _PARTY_WEIGHT:
-        n_cases = s.scalar(select(func.count()).select_from(AssistCase)) or 0
-        n_parties = s.scalar(select(func.count()).select_from(Party)) or 0
-        _PARTY_WEIGHT[key] = min(max(2 * n_cases / max(n_parties, 1), 1.0), 50.0)
-    return _PARTY_WEIGHT[key]
-
-
-def _counts(s: Session, tokens: tuple[str, ...], prefixes: tuple[str, ...], cap: int) -> tuple[list[float], float]:
     """Roughly how many cases each token, and all prefixes together, point to: index entries per
     table, each counted up to `cap`, party entries weighted by `_party_weight`; one statement
     (one round trip instead of one per token). coalesce(): see `_token_ids`."""
@@ -540,7 +481,3 @@ def all_rows(db: Database, actor: Actor, flt: CaseFilter, *, sort: str = "regist
         rows += page
         if len(page) < 5000:
             return rows
-
-
-def with_query(flt: CaseFilter, query: str) -> CaseFilter:
-    return replace(flt, query=query)
