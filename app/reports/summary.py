@@ -22,7 +22,7 @@ from app.errors import UsageError
 from app.reports import service
 from app.reports.figures import Conditions, as_json, conditions
 from app.reports.periods import Period
-from app.rules.identifiers import mask_resident_id
+from app.privacy import mask_value
 from app.service import read_call
 from db.base import utcnow
 from db.models import AssistCase, AuditHead, Device, User
@@ -158,7 +158,7 @@ def _lines(s: Session, cond: Conditions, centre_id: uuid.UUID):
     for r in s.execute(stmt):
         line = CaseLine(
             case_no=r.case_no, registered_on=r.registered_on, applicant=r.name or "",
-            identifier=_masked(r.kind, r.identifier), ip_kind=labels.label(labels.IP_KIND, r.ip_kind),
+            identifier=mask_value("party", "identifier", r.identifier, party_kind=r.kind), ip_kind=labels.label(labels.IP_KIND, r.ip_kind),
             dispute_type=labels.label(labels.DISPUTE_TYPE, r.dispute_type),
             decision=_decision_as_of(r.decision, r.decided_on, cond.last),
             decided_on=r.decided_on, closed_on=r.closed_on, outcome=labels.label(labels.OUTCOME, r.outcome),
@@ -174,13 +174,6 @@ def _decision_as_of(decision: str | None, decided_on: date | None, last: date) -
     if decision is None or decided_on is None or decided_on > last:
         return "待定"
     return {"accepted": "受理", "refused": "不予受理", "withdrawn": "视为撤回"}.get(decision, decision)
-
-
-def _masked(kind: str | None, identifier: str | None) -> str:
-    if not identifier:
-        return ""
-    # A person's ID is personal data (design.md §4); a credit code is public.
-    return mask_resident_id(identifier) if kind == "person" else identifier
 
 
 def _chain_heads(s: Session, centre_ids: list[uuid.UUID]) -> tuple[ChainHead, ...]:

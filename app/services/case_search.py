@@ -426,7 +426,7 @@ def _rows_query(conds: list[ColumnElement], sort: str, descending: bool) -> Sele
     return (
         select(AssistCase.id, AssistCase.case_no, AssistCase.registered_on, _APPLICANT.name,
                _APPLICANT.identifier, _OPPOSING.name, AssistCase.ip_kind, AssistCase.status,
-               _ASSIGNEE.display_name, due_expr(), AssistCase.version)
+               _ASSIGNEE.display_name, due_expr(), AssistCase.version, _APPLICANT.kind)
         .join(_APPLICANT, _APPLICANT.id == AssistCase.applicant_id)
         .outerjoin(_OPPOSING, _OPPOSING.id == AssistCase.opposing_party_id)
         .outerjoin(_ASSIGNEE, _ASSIGNEE.id == AssistCase.assignee_id)
@@ -436,7 +436,7 @@ def _rows_query(conds: list[ColumnElement], sort: str, descending: bool) -> Sele
 
 
 def _to_row(r) -> CaseListRow:
-    return CaseListRow(r[0], r[1], r[2], r[3], mask_identifier(r[4]), r[5] or "", r[6], r[7], r[8] or "", r[9], r[10])
+    return CaseListRow(r[0], r[1], r[2], r[3], mask_identifier(r[4], r[11]), r[5] or "", r[6], r[7], r[8] or "", r[9], r[10])
 
 
 def list_cases(db: Database, actor: Actor, flt: CaseFilter = CaseFilter(), *, sort: str = "registered_on",

@@ -21,6 +21,7 @@ from app.context import Actor
 from app.database import Database
 from app.errors import NotFound, UsageError, ValidationError
 from app.labels import COMPLAINT_OUTCOME, IP_KIND, PARTY_KIND, code_for, label
+from app.privacy import mask_value
 from app.rules.identifiers import InvalidValue, validate_credit_code, validate_phone, validate_resident_id, validate_right_number
 from app.service import read_call, service_call
 from app.services.fair_checks import Checker
@@ -695,15 +696,6 @@ class FairSummary:
         return None if not self.handled else self.within_limit / self.handled
 
 
-def mask_identifier(value: str | None) -> str:
-    """Resident IDs and credit codes as lists and reports show them (design.md §4)."""
-    from app.rules.identifiers import mask_resident_id
-
-    if not value:
-        return ""
-    return mask_resident_id(value) if len(value) == 18 else "*" * max(len(value) - 4, 0) + value[-4:]
-
-
 def fair_summary(db: Database, actor: Actor, fair_id: uuid.UUID) -> FairSummary:
     """Counts by outcome and IP kind, share handled within the time limit, and the complaint list."""
     complaints = list_complaints(db, actor, fair_id)
@@ -715,8 +707,11 @@ def fair_summary(db: Database, actor: Actor, fair_id: uuid.UUID) -> FairSummary:
         idents = {}
         ids = [c.id for c in complaints]
         if ids:
-            idents = dict(s.execute(select(FairComplaint.id, Party.identifier).join(Party, Party.id == FairComplaint.complainant_id)
-                                    .where(FairComplaint.id.in_(ids))).all())
+            rows = s.execute(select(FairComplaint.id, Party.identifier, Party.kind)
+                             .join(Party, Party.id == FairComplaint.complainant_id)
+                             .where(FairComplaint.id.in_(ids)))
+            # The masking rule of app.privacy: a person's ID masked, a credit code shown.
+            idents = {cid: mask_value("party", "identifier", ident, party_kind=kind) for cid, ident, kind in rows}
         notes = s.scalar(select(func.count()).select_from(PatrolNote).where(PatrolNote.fair_id == fair_id,
                                                                           PatrolNote.deleted.is_(False))) or 0
     outcome_counts = {code: 0 for code in COMPLAINT_OUTCOME}
@@ -731,5 +726,5 @@ def fair_summary(db: Database, actor: Actor, fair_id: uuid.UUID) -> FairSummary:
     by_outcome += (("未处理完", pending),)
     by_kind = tuple((label(IP_KIND, k), n) for k, n in sorted(kind_counts.items(), key=lambda kv: -kv[1]))
     return FairSummary(centre_name, fair, hours, tuple(complaints),
-                       tuple(mask_identifier(idents.get(c.id)) for c in complaints), by_outcome, by_kind,
+                       tuple(idents.get(c.id, "") for c in complaints), by_outcome, by_kind,
                        len(handled), sum(1 for c in handled if c.within_limit), notes)

@@ -17,6 +17,7 @@ from app.context import Actor
 from app.database import Database
 from app.errors import NotFound, UsageError, ValidationError
 from app.labels import PARTY_KIND, SCALE
+from app.privacy import mask_value
 from app.rules import identifiers as ids
 from app.search.tokens import PINYIN_PREFIX, normalise, pinyin_tokens
 from app.service import read_call, service_call
@@ -73,13 +74,10 @@ class CleanParty:
     extra: dict = field(default_factory=dict)
 
 
-def mask_identifier(value: str | None) -> str:
-    """Resident IDs show region and last four; credit codes are not personal data and stay whole."""
-    if not value:
-        return ""
-    if len(value) == 18 and value[:17].isdigit():
-        return ids.mask_resident_id(value)
-    return value
+def mask_identifier(value: str | None, kind: str | None) -> str:
+    """A party's identifier as lists show it: the masking rule of app.privacy (a person's resident
+    ID masked; a credit code is not personal data and stays whole)."""
+    return mask_value("party", "identifier", value, party_kind=kind)
 
 
 def validate(data: PartyInput, role: str = "当事人", today: date | None = None) -> CleanParty:
@@ -181,7 +179,7 @@ def find_or_create(session: Session, centre_id: uuid.UUID, data: PartyInput, rol
 
 
 def row(p: Party) -> PartyRow:
-    return PartyRow(p.id, p.kind, p.name, p.identifier or "", p.phone, mask_identifier(p.identifier))
+    return PartyRow(p.id, p.kind, p.name, p.identifier or "", p.phone, mask_identifier(p.identifier, p.kind))
 
 
 def get_party(db: Database, actor: Actor, party_id: uuid.UUID) -> PartyRow:
@@ -210,8 +208,8 @@ def merge_parties(db: Database, actor: Actor, keep_id: uuid.UUID, drop_id: uuid.
             if p is None or p.deleted or p.centre_id != actor.centre_id:
                 raise NotFound("找不到要合并的当事人。", english="party not found")
         if keep.identifier and drop.identifier and keep.identifier != drop.identifier:
-            raise ValidationError("证件号码", f"两个当事人的证件号码不同，不能合并（{mask_identifier(keep.identifier)} / "
-                                           f"{mask_identifier(drop.identifier)}）")
+            raise ValidationError("证件号码", f"两个当事人的证件号码不同，不能合并（{mask_identifier(keep.identifier, keep.kind)} / "
+                                           f"{mask_identifier(drop.identifier, drop.kind)}）")
         cases = s.scalars(select(AssistCase).where(
             or_(AssistCase.applicant_id == drop.id, AssistCase.opposing_party_id == drop.id))).all()
         now, today = utcnow(), centre_today(s, actor.centre_id)

@@ -15,10 +15,11 @@ from openpyxl.utils import get_column_letter
 
 from app.context import Actor
 from app.errors import PermissionDenied, UsageError
+from app.privacy import UNMASK_ROLES
 from app.rules.identifiers import mask_phone
 
-# Who may export personal data in clear (the other roles always get masked values).
-REVEAL_ROLES = frozenset({"supervisor", "admin"})
+# Who may export personal data in clear: the roles that may unmask (app.privacy).
+REVEAL_ROLES = UNMASK_ROLES
 
 
 def may_reveal(actor: Actor, reveal: bool) -> bool:

@@ -42,3 +42,16 @@ def test_export_holds_the_filtered_rows_with_identifiers_masked(centre, tmp_path
     assert n == 1 and rows[0][:4] == ("案件编号", "登记日期", "申请人", "申请人证件号码")
     assert rows[1][2] == "张伟" and rows[1][3] == "110105********002X"
     assert PERSON_ID not in repr(rows)
+
+
+def test_an_all_digit_credit_code_is_not_masked_like_a_resident_id(centre):
+    """Masking follows the party's kind (app.privacy), not the shape of the number: a credit code
+    of 18 digits is public and stays whole; a person's resident ID is masked."""
+    db, cw = centre.db, centre.caseworker
+    digits_code = "914403001922038216"
+    cases.register(db, cw, case_input(applicant=company("深圳数字科技有限公司", digits_code),
+                                      opposing=person("王五", "")), confirmed=True)
+    cases.register(db, cw, case_input(applicant=person("张伟", PERSON_ID), opposing=None), confirmed=True)
+    rows = {r.applicant: r for r in case_search.list_cases(db, cw)}
+    assert rows["深圳数字科技有限公司"].applicant_identifier == digits_code
+    assert rows["张伟"].applicant_identifier == "110105********002X"
