@@ -182,7 +182,9 @@ class Text(Flowable):
         if fit <= 0:
             return []
         if fit >= len(self._lines):
-            return [self]
+            # Everything fits (the caller measured with a stale height). Still answer with two parts:
+            # ReportLab's in-row table splitting takes splits[0] and splits[1] unconditionally.
+            return [self._part(self._lines, before=True), self._part([], before=False)]
         return [self._part(self._lines[:fit], before=True), self._part(self._lines[fit:], before=False)]
 
     def _part(self, lines: list[_Line], before: bool) -> "Text":

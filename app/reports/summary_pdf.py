@@ -12,11 +12,10 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
 from app.pdf import report as R
 from app.pdf.fonts import FontSet
-from app.pdf.text import Text
 from app.reports.summary import Summary
 from app.reports.summary_xlsx import MAIN_ROWS, PERCENT, SPLITS
 
@@ -225,27 +224,9 @@ def _overdue(summary: Summary, fonts: FontSet) -> list:
              x.assignee, str(x.late_by or 0)) for x in shown]
     return [
         R.para(note, "plain", fonts),
-        _list_table(("案件编号", "登记日期", "申请人", "证件号码", "类型", "决定", "承办人", "超期\n工作日"),
-                    rows, (27, 19, 31, 37, 17, 11, 13, 13), fonts, numeric_cols=(7,)),
+        R.data_table(("案件编号", "登记日期", "申请人", "证件号码", "类型", "决定", "承办人", "超期\n工作日"),
+                     rows, (27, 19, 31, 37, 17, 11, 13, 13), fonts, numeric_cols=(7,)),
     ]
-
-
-def _list_table(header, rows, widths_mm, fonts: FontSet, numeric_cols=()) -> Table:
-    """A long list: whole rows per page (the shared data_table splits inside rows, which its Text
-    cells cannot always do at a page end — reported to the app/pdf owners)."""
-    st = R.report_styles()
-    data = [[Text(h, st["cell_head"], fonts) for h in header]]
-    data += [[Text(str(v), st["cell_num"] if i in numeric_cols else st["cell"], fonts) for i, v in enumerate(r)]
-             for r in rows]
-    table = Table(data, colWidths=[w * mm for w in widths_mm], repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-    ]))
-    return table
 
 
 def _signature(summary: Summary, fonts: FontSet) -> list:

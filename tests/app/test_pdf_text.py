@@ -23,3 +23,13 @@ def test_short_numbers_stay_whole():
     for line in lines:
         text = "".join(g[0] for g in line.glyphs)
         assert not text.endswith(("202", "20")) or text.endswith("2026")
+
+
+def test_split_of_a_paragraph_that_fits_gives_two_parts():
+    """ReportLab's in-row table splitting indexes splits[0] and splits[1] unconditionally; a cell
+    measured with a stale height must not crash the document (the summary's long case list did)."""
+    para = body("本中心决定予以受理。")
+    para.wrap(BLOCK_W, 1000)
+    first, rest = para.split(BLOCK_W, 1000)
+    assert first.wrap(BLOCK_W, 1000)[1] == para.wrap(BLOCK_W, 1000)[1]
+    assert rest.wrap(BLOCK_W, 1000)[1] == 0
