@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, inspect
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -81,6 +81,13 @@ def _track_changes(session: Session, _ctx, _instances) -> None:
     for obj in session.deleted:
         if isinstance(obj, Travelling):
             changes[(obj.__table__.name, obj.id)] = ("purge", obj)
+
+
+def created_in(session: Session, obj: Travelling) -> bool:
+    """Whether the current unit of work created `obj` (rather than found it)."""
+    session.flush()
+    change = session.info.get(CHANGES, {}).get((obj.__table__.name, obj.id))
+    return change is not None and change[0] == "create"
 
 
 def require_role(actor: Actor, roles: Iterable[str] | None) -> None:

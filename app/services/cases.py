@@ -55,6 +55,8 @@ class CaseInput:
     registered_on: date | None = None
     attachments: tuple[tuple[str, bytes], ...] = ()
     note: str = ""
+    # The IP kind when no right number is known yet (a case made from a consultation).
+    ip_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ def head(case: AssistCase) -> CaseHead:
     return CaseHead(case.id, case.case_no, case.status, case.version)
 
 
-def _check_codes(data: CaseInput) -> None:
+def _check_codes(data: CaseInput, *, need_rights: bool = True) -> None:
     if data.channel not in CHANNEL:
         raise ValidationError("受理渠道", f"“{data.channel}”无效；可选：{'、'.join(CHANNEL.values())}")
     if data.dispute_type not in DISPUTE_TYPE:
@@ -146,7 +148,7 @@ def _check_codes(data: CaseInput) -> None:
     bad = [x for x in data.services if x not in SERVICE]
     if bad:
         raise ValidationError("申请服务", f"“{'、'.join(bad)}”无效；可选：{'、'.join(SERVICE.values())}")
-    if not data.rights:
+    if not data.rights and (need_rights or data.ip_kind is None):
         raise ValidationError("知识产权", "至少填写一项涉及的知识产权")
     if len(data.summary) > 4000:
         raise ValidationError("案情摘要", "不能超过4000个字符")
@@ -204,46 +206,55 @@ def register(db: Database, actor: Actor, data: CaseInput, *, confirmed: bool = F
         refuse_and_log(db, actor, "case.register", exc)
         raise exc
     with service_call(db, actor, roles=CASE_ROLES, action="case.register") as s:
-        today = centre_today(s, actor.centre_id)
-        registered_on = data.registered_on or today
-        conflicts = _conflicts(s, actor.centre_id, data.applicant, data.opposing)
-        if conflicts and not confirmed:
-            raise ConflictsNeedConfirmation(conflicts)
-        applicant = parties.find_or_create(s, actor.centre_id, data.applicant, "申请人", today)
-        opposing = None
-        if data.opposing is not None and (data.opposing.party_id or data.opposing.name.strip()):
-            opposing = parties.find_or_create(s, actor.centre_id, data.opposing, "被申请人", today)
-            if opposing.id == applicant.id:
-                raise ValidationError("被申请人", "不能与申请人是同一当事人")
-        found_rights = [rights.find_or_create(s, actor.centre_id, r, applicant.id, i)
-                        for i, r in enumerate(data.rights, start=1)]
-        values = settings.get_all(s, actor.centre_id)
-        centre = s.get(Centre, actor.centre_id)
-        case_no = numbering.next_number(
-            s, actor.centre_id, values["case_number_pattern"], registered_on.year,
-            taken=lambda n: bool(s.scalar(select(exists().where(
-                AssistCase.centre_id == actor.centre_id, AssistCase.case_no == n)))),
-            short=centre.short_name if centre else "",
-        )
-        limits = deadlines.Limits.from_settings(values)
-        cal = calendar_for(s)
-        case = AssistCase(
-            centre_id=actor.centre_id, case_no=case_no, registered_on=registered_on, channel=data.channel,
-            applicant_id=applicant.id, opposing_party_id=opposing.id if opposing else None,
-            ip_kind=found_rights[0].kind, dispute_type=data.dispute_type, overseas=data.overseas,
-            services=list(dict.fromkeys(data.services)), summary=data.summary.strip(), status="registered",
-            decision_due_on=deadlines.decision_due(cal, registered_on, 0, limits), note=data.note.strip(),
-            source="fair" if data.channel == "fair" else "register",
-        )
-        s.add(case)
-        s.flush()
-        for right in {r.id: r for r in found_rights}.values():
-            s.add(CaseRight(centre_id=actor.centre_id, case_id=case.id, right_id=right.id))
-        _attach(s, case, data.attachments, values["max_file_mb"])
-        add_event(s, case, actor, "registered", registered_on, f"登记申请，申请人：{applicant.name}",
-                  {"conflicts_confirmed": [c.case_no for c in conflicts]})
-        s.flush()
-        return head(case)
+        return head(register_in(s, actor, data, confirmed=confirmed))
+
+
+def register_in(s: Session, actor: Actor, data: CaseInput, *, confirmed: bool, source: str | None = None,
+                event_text: str | None = None, **links) -> AssistCase:
+    """The registration itself, inside the caller's service call (also used when a consultation
+    becomes a case). `links` sets link columns such as `consultation_id` and `fair_id`."""
+    _check_codes(data, need_rights=False)
+    today = centre_today(s, actor.centre_id)
+    registered_on = data.registered_on or today
+    conflicts = _conflicts(s, actor.centre_id, data.applicant, data.opposing)
+    if conflicts and not confirmed:
+        raise ConflictsNeedConfirmation(conflicts)
+    applicant = parties.find_or_create(s, actor.centre_id, data.applicant, "申请人", today)
+    opposing = None
+    if data.opposing is not None and (data.opposing.party_id or data.opposing.name.strip()):
+        opposing = parties.find_or_create(s, actor.centre_id, data.opposing, "被申请人", today)
+        if opposing.id == applicant.id:
+            raise ValidationError("被申请人", "不能与申请人是同一当事人")
+    found_rights = [rights.find_or_create(s, actor.centre_id, r, applicant.id, i)
+                    for i, r in enumerate(data.rights, start=1)]
+    values = settings.get_all(s, actor.centre_id)
+    centre = s.get(Centre, actor.centre_id)
+    case_no = numbering.next_number(
+        s, actor.centre_id, values["case_number_pattern"], registered_on.year,
+        taken=lambda n: bool(s.scalar(select(exists().where(
+            AssistCase.centre_id == actor.centre_id, AssistCase.case_no == n)))),
+        short=centre.short_name if centre else "",
+    )
+    limits = deadlines.Limits.from_settings(values)
+    cal = calendar_for(s)
+    case = AssistCase(
+        centre_id=actor.centre_id, case_no=case_no, registered_on=registered_on, channel=data.channel,
+        applicant_id=applicant.id, opposing_party_id=opposing.id if opposing else None,
+        ip_kind=found_rights[0].kind if found_rights else data.ip_kind, dispute_type=data.dispute_type,
+        overseas=data.overseas,
+        services=list(dict.fromkeys(data.services)), summary=data.summary.strip(), status="registered",
+        decision_due_on=deadlines.decision_due(cal, registered_on, 0, limits), note=data.note.strip(),
+        source=source or ("fair" if data.channel == "fair" else "register"), **links,
+    )
+    s.add(case)
+    s.flush()
+    for right in {r.id: r for r in found_rights}.values():
+        s.add(CaseRight(centre_id=actor.centre_id, case_id=case.id, right_id=right.id))
+    _attach(s, case, data.attachments, values["max_file_mb"])
+    add_event(s, case, actor, "registered", registered_on, event_text or f"登记申请，申请人：{applicant.name}",
+              {"conflicts_confirmed": [c.case_no for c in conflicts]})
+    s.flush()
+    return case
 
 
 def _attach(s: Session, case: AssistCase, files: tuple[tuple[str, bytes], ...], max_mb: int) -> None:

@@ -1,9 +1,8 @@
 """Consultations (咨询): recording a call or visit, listing, period counts for reports, export,
 and turning a consultation into a case in one step.
 
-`consultation_to_case` is deliberately one function: it holds this module's minimal case
-registration (party, numbered case, decision due date, timeline entry) so it can later be pointed
-at the case-register service without touching its callers.
+`consultation_to_case` registers through the case register (`cases.register_in`), so a case made
+from a call gets the same party matching, conflict check, numbering and deadlines as any other.
 """
 from __future__ import annotations
 
@@ -15,18 +14,16 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from app import settings as centre_settings
-from app.calendar_table import calendar_for
 from app.context import Actor
 from app.database import Database
 from app.errors import NotFound, UsageError, ValidationError
 from app.labels import CHANNEL, IP_KIND, PARTY_KIND, TOPIC, DISPUTE_TYPE, label
-from app.numbering import next_number
 from app.search.lookup import candidate_ids, confirms, plan_for
-from app.service import read_call, service_call
-from app.services import fields, sheets
+from app.service import created_in, read_call, service_call
+from app.services import cases, fields, sheets
+from app.services.parties import PartyInput
 from db.base import utcnow
-from db.models import AssistCase, CaseEvent, Centre, Consultation, Fair, Party, User
+from db.models import AssistCase, Consultation, Fair, Party, User
 
 RECORD_ROLES = {"caseworker", "supervisor", "fair_staff"}
 CASE_ROLES = {"caseworker", "supervisor"}
@@ -278,13 +275,14 @@ def counts_as_labels(counts: dict) -> dict:
 def consultation_to_case(
     db: Database, actor: Actor, consultation_id: uuid.UUID, *, applicant_name: str | None = None,
     applicant_kind: str = "person", dispute_type: str = "other", today: date | None = None,
+    confirmed: bool = False,
 ) -> CaseFromConsultation:
-    """Register a case from a consultation in one step and link the two both ways.
+    """Register a case from a consultation in one step, through the case register (same party
+    matching, conflict check, numbering and deadlines), and link the two both ways.
 
-    The applicant is the linked party, else a party found by exact name, else a new party
-    (kind `applicant_kind`) carrying the asker's phone. The case starts as 待受理 with the
-    consultation's channel, IP kind and question, a number from the centre's pattern and the
-    acceptance decision due `limit_decision_workdays` working days later.
+    The applicant is the linked party, else the asker found or created by the party rules. The case
+    starts as 待受理 with the consultation's channel, IP kind and question. Earlier cases where the
+    asker was the opposing party raise `ConflictsNeedConfirmation` unless `confirmed`.
     """
     kind = fields.code(PARTY_KIND, "申请人类型", applicant_kind)
     dispute = fields.code(DISPUTE_TYPE, "纠纷类型", dispute_type)
@@ -294,58 +292,28 @@ def consultation_to_case(
             existing = s.get(AssistCase, c.case_id)
             raise UsageError(f"这条咨询已转为案件 {existing.case_no if existing else ''}。",
                              english="this consultation is already a case")
-        party, created = _applicant(s, actor, c, applicant_name, kind)
-        zone = fields.centre_zone(s, actor.centre_id)
-        registered_on = today or utcnow().astimezone(zone).date()
-        values = centre_settings.get_all(s, actor.centre_id)
-        due = calendar_for(s).add_workdays(registered_on, int(values["limit_decision_workdays"]))
-        case = AssistCase(
-            id=uuid.uuid4(), centre_id=actor.centre_id,
-            case_no=_case_number(s, actor.centre_id, values["case_number_pattern"], registered_on.year),
-            registered_on=registered_on, channel=c.channel, applicant_id=party.id,
-            ip_kind=c.ip_kind or "other", dispute_type=dispute, services=[], summary=c.question,
-            assignee_id=actor.user_id, status="registered", decision_due_on=due, source="consultation",
-            consultation_id=c.id, fair_id=c.fair_id,
+        data = cases.CaseInput(
+            applicant=_applicant(s, c, applicant_name, kind), dispute_type=dispute, channel=c.channel,
+            summary=c.question, registered_on=today, ip_kind=c.ip_kind or "other",
         )
-        s.add(case)
+        case = cases.register_in(s, actor, data, confirmed=confirmed, source="consultation",
+                                 event_text="由咨询转为案件", consultation_id=c.id, fair_id=c.fair_id)
         c.case_id = case.id
-        s.add(CaseEvent(
-            id=uuid.uuid4(), centre_id=actor.centre_id, case_id=case.id, kind="registered", at=utcnow(),
-            on=registered_on, actor_id=actor.user_id, actor_name=actor.display_name,
-            text="由咨询转为案件", data={"consultation_id": str(c.id)},
-        ))
-        return CaseFromConsultation(case.id, case.case_no, party.id, created, due)
+        applicant = s.get(Party, case.applicant_id)
+        return CaseFromConsultation(case.id, case.case_no, applicant.id, created_in(s, applicant),
+                                    case.decision_due_on)
 
 
-def _applicant(s: Session, actor: Actor, c: Consultation, name: str | None, kind: str) -> tuple[Party, bool]:
+def _applicant(s: Session, c: Consultation, name: str | None, kind: str) -> PartyInput:
     if c.asker_party_id is not None and not name:
         party = s.get(Party, c.asker_party_id)
         if party is not None and not party.deleted:
-            return party, False
+            return PartyInput(party_id=party.id)
     wanted = fields.text("申请人", name or c.asker_name, max_len=120)
     if not wanted:
         raise ValidationError("咨询人", "转为案件需要咨询人的姓名或名称",
                               english="the asker's name is needed for a case")
-    party = s.scalars(
-        select(Party).where(Party.centre_id == actor.centre_id, Party.name == wanted, Party.deleted.is_(False))
-        .order_by(Party.created_at).limit(1)
-    ).first()
-    if party is not None:
-        return party, False
-    party = Party(id=uuid.uuid4(), centre_id=actor.centre_id, kind=kind, name=wanted,
-                  name_pinyin=fields.name_pinyin(wanted), phone=c.asker_phone)
-    s.add(party)
-    return party, True
-
-
-def _case_number(s: Session, centre_id: uuid.UUID, pattern: str, year: int) -> str:
-    centre = s.get(Centre, centre_id)
-
-    def taken(number: str) -> bool:
-        return bool(s.scalar(select(func.count()).select_from(AssistCase).where(
-            AssistCase.centre_id == centre_id, AssistCase.case_no == number)))
-
-    return next_number(s, centre_id, pattern, year, taken, short=centre.short_name if centre else "")
+    return PartyInput(name=wanted, kind=kind, phone=c.asker_phone)
 
 
 # ------------------------------------------------------------------ export

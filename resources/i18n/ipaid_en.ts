@@ -686,7 +686,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
+        <source>{conflicts} Register the case anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn into a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Case {number} registered; acceptance decision due {due}.</source>
         <translation type="unfinished"></translation>
     </message>

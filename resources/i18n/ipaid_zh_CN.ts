@@ -684,7 +684,17 @@
         <translation>已于 {time} 保存。</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+41" />
+        <source>{conflicts} Register the case anyway?</source>
+        <translation>{conflicts}仍要登记该案件吗？</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Turn into a case</source>
+        <translation>转为案件</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Case {number} registered; acceptance decision due {due}.</source>
         <translation>已登记案件 {number}，受理决定期限为 {due}。</translation>
     </message>

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.errors import PermissionDenied, UsageError, ValidationError
+from app.services import cases
 from app.services import consultations as cs
 from db.models import AssistCase, CaseEvent, Consultation, Party
 
@@ -156,3 +157,19 @@ def test_export_masks_phones_unless_a_supervisor_asks_for_clear_values(centre, t
     cs.export_consultations(db, centre.supervisor, out, reveal=True)
     sheet = load_workbook(out).active
     assert sheet.cell(row=2, column=header.index("联系电话") + 1).value == "13812345678"
+
+
+def test_turning_into_a_case_runs_the_conflict_check_of_registration(centre):
+    """A call from someone who was the opposing party of an earlier case is not registered silently."""
+    from tests.app.case_data import case_input, company, person
+
+    db, cw = centre.db, centre.caseworker
+    earlier = cases.register(db, cw, case_input(applicant=company("沈阳甲机械有限公司", ""),
+                                                opposing=person("张三", "")), confirmed=True)
+    row = cs.record_consultation(db, cw, call())
+    with pytest.raises(cases.ConflictsNeedConfirmation) as err:
+        cs.consultation_to_case(db, cw, row.id, today=date(2026, 3, 2))
+    assert earlier.case_no in err.value.message and err.value.exit_code == 3
+    assert cs.get_consultation(db, cw, row.id).case_no in ("", None)
+    made = cs.consultation_to_case(db, cw, row.id, today=date(2026, 3, 2), confirmed=True)
+    assert made.case_no != earlier.case_no

@@ -145,3 +145,23 @@ def test_suggestions_come_from_approved_items_only_and_insert_with_ctrl_i(qtbot,
     assert entry.suggestions()[0].id == approved.id
     qtbot.keyClick(entry.question, Qt.Key.Key_I, CTRL)
     assert entry.answer.toPlainText() == "可以在公告期内提出异议，或在注册后请求宣告无效。"
+
+
+def test_a_conflict_is_shown_and_the_case_registered_only_after_yes(qtbot, entry, centre_sqlite, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services import cases
+    from tests.app.case_data import case_input, company, person
+
+    db = centre_sqlite.db
+    cases.register(db, centre_sqlite.caseworker, case_input(applicant=company("沈阳甲机械有限公司", ""),
+                                                            opposing=person("张三", "")), confirmed=True)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    type_call(qtbot, entry)
+    with qtbot.waitSignal(entry.case_created, timeout=10_000):
+        qtbot.keyClick(entry.answer, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+        settle()
+    assert asked and "仍要登记" in asked[0]
+    assert len(cs.list_consultations(db, centre_sqlite.caseworker)) == 1  # saved once, not twice

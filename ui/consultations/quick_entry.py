@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import IpaidError, ValidationError
 from app.labels import CHANNEL, IP_KIND, TOPIC, label
-from app.services import consultations, knowledge
+from app.services import cases, consultations, knowledge
 from ui.crash import show_failure
 from ui.tasks import run_task
 
@@ -320,8 +320,9 @@ class ConsultationQuickEntry(QWidget):
             show_failure(exc, self)
 
     # ------------------------------------------------------------------ into a case / knowledge base
-    def turn_into_case(self):
-        """Save what is on screen if needed, then register the case; one keystroke for the user."""
+    def turn_into_case(self, confirmed: bool = False):
+        """Save what is on screen if needed, then register the case; one keystroke for the user.
+        Earlier cases against the asker are shown first and the user confirms (as at registration)."""
         if self.current is not None and self.current.case_id:
             return None
         db, actor = self.db, self.actor
@@ -331,14 +332,25 @@ class ConsultationQuickEntry(QWidget):
         def job():
             row = save() if save else None
             consultation_id = row.id if row else current_id
-            made = consultations.consultation_to_case(db, actor, consultation_id)
-            return made, consultations.get_consultation(db, actor, consultation_id)
+            try:
+                made = consultations.consultation_to_case(db, actor, consultation_id, confirmed=confirmed)
+            except cases.ConflictsNeedConfirmation as conflicts:
+                # The consultation is saved either way; the case waits for the user's answer.
+                return None, consultations.get_consultation(db, actor, consultation_id), conflicts
+            return made, consultations.get_consultation(db, actor, consultation_id), None
 
         return run_task(job, on_success=self._case_made, on_failure=self._failed, parent=self)
 
     def _case_made(self, result) -> None:
-        made, row = result
+        made, row, conflicts = result
         self._saved(row)
+        if conflicts is not None:
+            question = self.tr("{conflicts} Register the case anyway?")
+            answer = QMessageBox.question(self, self.tr("Turn into a case"),
+                                          question.format(conflicts=conflicts.message))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.turn_into_case(confirmed=True)
+            return
         self._set_status(self.tr("Case {number} registered; acceptance decision due {due}.").format(
             number=made.case_no, due=made.decision_due_on.isoformat()))
         self.case_created.emit(made)

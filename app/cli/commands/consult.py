@@ -81,6 +81,8 @@ def _register_consultation(sub, common) -> None:
     tc = csub.add_parser("to-case", parents=[common], help="turn a consultation into a case (待受理)")
     tc.add_argument("id", type=_uuid)
     tc.add_argument("--applicant", help="applicant name (default: the asker)")
+    tc.add_argument("--confirm", action="store_true",
+                    help="register even when earlier cases show a conflict of interest (they are listed first)")
     tc.add_argument("--json", action="store_true")
     tc.set_defaults(func=cmd_to_case)
 
@@ -157,7 +159,8 @@ def cmd_add(args) -> int:
 def cmd_to_case(args) -> int:
     db, actor = _opened(args)
     try:
-        made = consultations.consultation_to_case(db, actor, args.id, applicant_name=args.applicant)
+        made = consultations.consultation_to_case(db, actor, args.id, applicant_name=args.applicant,
+                                                    confirmed=args.confirm)
     finally:
         db.close()
     if args.json:
