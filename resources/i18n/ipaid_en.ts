@@ -1691,7 +1691,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>LedgerImportWizard</name>
     <message>
-        <location filename="../../ui/ledger/wizard.py" line="+32"/>
+        <location filename="../../ui/ledger/wizard.py" line="+34"/>
         <source>Choose ledger file…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1756,7 +1756,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>%1 rows: %2 can be imported, %3 would be rejected. Nothing has been imported yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1766,8 +1766,13 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Ledger import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ledger could not be processed because of an unexpected error; details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2877,7 +2882,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/reports/page.py" line="+44"/>
+        <location filename="../../ui/reports/page.py" line="+46"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2932,7 +2937,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Computing figures…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2942,7 +2947,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2952,12 +2957,17 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>The report failed because of an unexpected error; details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+7"/>
         <source>Registered</source>
         <translation type="unfinished"></translation>

@@ -1689,7 +1689,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>LedgerImportWizard</name>
     <message>
-        <location filename="../../ui/ledger/wizard.py" line="+32" />
+        <location filename="../../ui/ledger/wizard.py" line="+34" />
         <source>Choose ledger file…</source>
         <translation>选择台账文件…</translation>
     </message>
@@ -1754,7 +1754,7 @@ The log has been saved to {path}.</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+36" />
         <source>%1 rows: %2 can be imported, %3 would be rejected. Nothing has been imported yet.</source>
         <translation>共 %1 行：可导入 %2 行，将拒绝 %3 行。尚未导入任何数据。</translation>
     </message>
@@ -1764,9 +1764,14 @@ The log has been saved to {path}.</source>
         <translation>已导入 %1 行，拒绝 %2 行。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Ledger import</source>
         <translation>台账导入</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The ledger could not be processed because of an unexpected error; details are in the log.</source>
+        <translation>台账因意外错误未能处理，详情已记入日志。</translation>
     </message>
 </context>
 <context>
@@ -2875,7 +2880,7 @@ The log has been saved to {path}.</source>
         <translation>台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/page.py" line="+44" />
+        <location filename="../../ui/reports/page.py" line="+46" />
         <source>Month</source>
         <translation>月度</translation>
     </message>
@@ -2930,7 +2935,7 @@ The log has been saved to {path}.</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+42" />
         <source>Computing figures…</source>
         <translation>正在统计…</translation>
     </message>
@@ -2940,7 +2945,7 @@ The log has been saved to {path}.</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2950,12 +2955,17 @@ The log has been saved to {path}.</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Report</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+2" />
+        <source>The report failed because of an unexpected error; details are in the log.</source>
+        <translation>报表因意外错误未能完成，详情已记入日志。</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <location line="+7" />
         <source>Registered</source>
         <translation>登记</translation>
