@@ -1477,7 +1477,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history/history_view.py" line="+52"/>
+        <location filename="../../ui/history/history_view.py" line="+36"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1502,17 +1502,22 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Loading history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%n change(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The history could not be loaded because of an unexpected error.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1476,7 +1476,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history/history_view.py" line="+52" />
+        <location filename="../../ui/history/history_view.py" line="+36" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1501,16 +1501,21 @@ The log has been saved to {path}.</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>Loading history…</source>
         <translation>正在读取历史记录…</translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+14" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The history could not be loaded because of an unexpected error.</source>
+        <translation>历史记录因意外错误未能读取。</translation>
     </message>
 </context>
 <context>
