@@ -133,7 +133,7 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="+57"/>
+        <location filename="../../ui/cases/list_page.py" line="+36"/>
         <source>Case no., party, pinyin, ID, right number, summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,6 +172,11 @@
         <source>Export cases</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Exported %n case(s).</source>
@@ -181,7 +186,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>

@@ -132,7 +132,7 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="+57" />
+        <location filename="../../ui/cases/list_page.py" line="+36" />
         <source>Case no., party, pinyin, ID, right number, summary</source>
         <translation>案件编号、当事人（可用拼音）、证件号码、权利号、案情</translation>
     </message>
@@ -171,6 +171,11 @@
         <source>Export cases</source>
         <translation>导出案件</translation>
     </message>
+    <message>
+        <location line="+9" />
+        <source>Exporting cases…</source>
+        <translation>正在导出案件…</translation>
+    </message>
     <message numerus="yes">
         <location line="+5" />
         <source>Exported %n case(s).</source>
@@ -179,7 +184,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>Export</source>
         <translation>导出</translation>
     </message>

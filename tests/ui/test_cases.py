@@ -176,7 +176,7 @@ def test_export_runs_off_the_gui_thread(qtbot, gui_centre, tmp_path):
     page = CaseListPage(db, cw, today=TODAY)
     qtbot.addWidget(page)
     path = tmp_path / "out.xlsx"
-    job = page.export(str(path))
-    with qtbot.waitSignal(job.signals.finished, timeout=10000):
+    task = page.export(str(path))
+    with qtbot.waitSignal(task.finished, timeout=10000):
         pass
     assert path.exists() and page.export_button.isEnabled()

@@ -5,7 +5,7 @@ import uuid
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -18,29 +18,8 @@ from app.services.case_search import CaseFilter
 from ui.cases.case_view import CaseView
 from ui.cases.list_model import CaseListModel
 from ui.cases.register_dialog import RegisterDialog
-
-
-class _ExportSignals(QObject):
-    finished = Signal(int)
-    failed = Signal(str)
-
-
-class _ExportJob(QRunnable):
-    """Excel export off the GUI thread; it touches no widget, results come back by signal."""
-
-    def __init__(self, db, actor, flt, path, sort, descending) -> None:
-        super().__init__()
-        self.signals = _ExportSignals()
-        self._args = (db, actor, flt, path)
-        self._sort = (sort, descending)
-
-    def run(self) -> None:
-        try:
-            n = case_export.export_xlsx(*self._args, sort=self._sort[0], descending=self._sort[1])
-        except IpaidError as exc:
-            self.signals.failed.emit(exc.message)
-            return
-        self.signals.finished.emit(n)
+from ui.crash import show_failure
+from ui.tasks import Task, run_task
 
 
 class CaseListPage(QWidget):
@@ -137,18 +116,27 @@ class CaseListPage(QWidget):
         self.register_dialog = dialog
         return dialog
 
-    def export(self, path: str | None = None) -> _ExportJob | None:
+    def export(self, path: str | None = None) -> Task | None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export cases"), "援助案件.xlsx", "Excel (*.xlsx)")
             if not path:
                 return None
         sort, descending = self.model.sort_key()
-        job = _ExportJob(self._db, self._actor, self.model.filter, path, sort, descending)
-        job.signals.finished.connect(lambda n: self.message.setText(self.tr("Exported %n case(s).", "", n)))
-        job.signals.failed.connect(lambda m: QMessageBox.warning(self, self.tr("Export"), m))
+        db, actor, flt, today = self._db, self._actor, self.model.filter, self._today
         self.export_button.setEnabled(False)
-        job.signals.finished.connect(lambda _n: self.export_button.setEnabled(True))
-        job.signals.failed.connect(lambda _m: self.export_button.setEnabled(True))
-        QThreadPool.globalInstance().start(job)
-        self._export_job = job
-        return job
+        return run_task(
+            lambda: case_export.export_xlsx(db, actor, flt, path, sort=sort, descending=descending, today=today),
+            on_success=self._exported, on_failure=self._export_failed, parent=self,
+            label=self.tr("Exporting cases…"), read_only=True,
+        )
+
+    def _exported(self, n: int) -> None:
+        self.export_button.setEnabled(True)
+        self.message.setText(self.tr("Exported %n case(s).", "", n))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        if isinstance(exc, IpaidError):
+            QMessageBox.warning(self, self.tr("Export"), exc.message)
+        else:
+            show_failure(exc, self)
