@@ -83,8 +83,7 @@ class MainWindow(QMainWindow):
             holder.setObjectName(f"slot_{name}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
-        self._built: dict[int, QWidget] = {}
-        self._ensure_page(0)
+        self._built: dict[int, QWidget] = {}  # show_page builds the page it shows (_restore_window)
         self.nav.currentRowChanged.connect(self.show_page)
 
         central = QWidget()

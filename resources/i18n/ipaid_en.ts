@@ -925,12 +925,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>The case figures could not be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+30"/>
         <source>Counting records…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -953,8 +948,13 @@ The log has been saved to {path}.</source>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/cases/dashboard.py" line="+21"/>
+        <location filename="../../ui/cases/dashboard.py" line="+32"/>
         <source>My cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The case figures could not be loaded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1867,7 +1867,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>

@@ -924,12 +924,7 @@ The log has been saved to {path}.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+23" />
-        <source>The case figures could not be loaded.</source>
-        <translation>无法读取案件数字。</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+30" />
         <source>Counting records…</source>
         <translation>正在统计记录数量…</translation>
     </message>
@@ -952,9 +947,14 @@ The log has been saved to {path}.</source>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/cases/dashboard.py" line="+21" />
+        <location filename="../../ui/cases/dashboard.py" line="+32" />
         <source>My cases</source>
         <translation>我的案件</translation>
+    </message>
+    <message>
+        <location line="+57" />
+        <source>The case figures could not be loaded.</source>
+        <translation>无法读取案件数字。</translation>
     </message>
 </context>
 <context>
@@ -1865,7 +1865,7 @@ The log has been saved to {path}.</source>
         <translation>IPAid Desk 知识产权维权援助工作台 — {centre}</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+69" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

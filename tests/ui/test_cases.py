@@ -160,6 +160,9 @@ def test_dashboard_figure_click_filters_the_list(qtbot, gui_centre):
     qtbot.addWidget(board)
     qtbot.addWidget(page)
     board.figureChosen.connect(page.show_filter)
+    if not board.load_task.done:
+        with qtbot.waitSignal(board.load_task.finished, timeout=10000):
+            pass
     assert board.buttons["overdue"].text().startswith("1\n")
     board.buttons["overdue"].click()
     assert page.model.rowCount() == 1 and page.model.row_data(0).case_no == late.case_no

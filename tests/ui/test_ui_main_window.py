@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import DatabaseUnavailable
 from ui.main_window import MainWindow
@@ -44,6 +44,8 @@ def test_pages_are_built_when_first_shown(qtbot, fake_db, actor, fake_info):
     from PySide6.QtWidgets import QWidget
 
     window = make_window(qtbot, fake_db, actor)
+    assert window.stack.currentIndex() == 0 and window.nav.currentRow() == 0  # first start: the dashboard
+    assert window.stack.widget(0).findChild(QWidget, "page_dashboard") is not None
     assert window.stack.widget(8).findChild(QWidget, "page_settings") is None
     window.show_page(8)
     assert window.stack.widget(8).findChild(QWidget, "page_settings") is window.current_page()
@@ -100,6 +102,19 @@ def test_geometry_and_page_persist_across_windows(qtbot, fake_db, actor, fake_in
     second = make_window(qtbot, fake_db, actor)
     assert second.size() == QSize(700, 520)
     assert second.stack.currentIndex() == 4
+    assert second.current_page().objectName() == "page_fairs"
+    # the dashboard is not built behind the restored page
+    assert second.stack.widget(0).findChild(QWidget, "page_dashboard") is None
+
+
+def test_dashboard_shows_unreadable_case_figures_inline(qtbot, fake_db, actor, fake_info):
+    window = MainWindow(fake_db, actor)  # a fake database: the case figures cannot be read
+    qtbot.addWidget(window)
+    figures = window.page(0).case_figures
+    with qtbot.waitSignal(figures.load_task.finished, timeout=5000):
+        pass
+    assert figures.buttons == {}
+    assert not figures.error_label.isHidden() and figures.error_label.text() == "无法读取案件数字。"
 
 
 def test_dashboard_shows_account_and_counts_loaded_off_the_gui_thread(qtbot, fake_db, actor, monkeypatch):
