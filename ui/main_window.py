@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from app.context import Actor
     from app.database import Database
+    from app.services.case_search import CaseFilter
 
 # (navigation label, page class, object name), in navigation order; Ctrl+N opens the N-th.
 PAGES = (
@@ -54,6 +55,7 @@ PAGES = (
     (QT_TRANSLATE_NOOP("MainWindow", "Reports"), ReportsPage, "reports"),
     (QT_TRANSLATE_NOOP("MainWindow", "Settings"), SettingsPage, "settings"),
 )
+PAGE_INDEX = {name: index for index, (_title, _page_class, name) in enumerate(PAGES)}
 NAV_WIDTH = 170
 
 
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{name}")
             holder.layout().addWidget(page)
             self._built[index] = page
+            if name == "dashboard":  # a figure (e.g. 已逾期) opens the case list with its filter
+                page.case_figures.figureChosen.connect(self.show_cases)
         return page
 
     def show_page(self, index: int) -> None:
@@ -118,6 +122,12 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)
         self._page_actions[index].setChecked(True)
+
+    def show_cases(self, flt: CaseFilter) -> None:
+        """Show the 援助案件 page listing exactly the cases of `flt`."""
+        index = PAGE_INDEX["cases"]
+        self.show_page(index)
+        self._ensure_page(index).show_filter(flt)
 
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]

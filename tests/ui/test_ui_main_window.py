@@ -1,6 +1,8 @@
 """The main window: pages, shortcuts, status bar, saved geometry, the dashboard's counts."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -174,6 +176,26 @@ def test_dashboard_on_a_real_database(qtbot, app_db, sync_tasks):
     dashboard = window.page(0)
     assert dashboard.count_text("users") == "1"
     assert dashboard.count_text("cases") == "0"
+
+
+def test_dashboard_figure_click_shows_the_cases_page(qtbot, app_db, sync_tasks):
+    from app.services import users
+    from app.services.case_dashboard import figure_filters
+
+    admin = users.setup_first_admin(
+        app_db, centre_name="测试中心", centre_short="测", username="admin", display_name="管理员",
+        password="long-enough-1",
+    )
+    window = make_window(qtbot, app_db, admin)
+    figures = window.page(0).case_figures
+    assert window.stack.currentIndex() == 0 and "overdue" in figures.buttons
+    qtbot.mouseClick(figures.buttons["overdue"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentIndex() == 1
+    assert window.nav.currentItem().text() == "援助案件"
+    cases_page = window.current_page()
+    assert cases_page.objectName() == "page_cases"
+    overdue = dict((key, flt) for key, _label, flt in figure_filters(admin, date.today()))["overdue"]
+    assert cases_page.model.filter == overdue
 
 
 def test_language_choice_is_stored_for_next_start(qtbot, fake_db, actor, fake_info):
