@@ -183,3 +183,18 @@ def test_export_runs_off_the_gui_thread(qtbot, gui_centre, tmp_path):
     with qtbot.waitSignal(task.finished, timeout=10000):
         pass
     assert path.exists() and page.export_button.isEnabled()
+
+
+def test_a_case_opens_in_one_window_owned_by_the_page(qtbot, gui_centre):
+    from ui.cases.list_page import CaseListPage
+
+    db, cw = gui_centre.db, gui_centre.caseworker
+    head = cases.register(db, cw, case_input())
+    page = CaseListPage(db, cw, today=TODAY)
+    qtbot.addWidget(page)
+    view = page.open_case(head.id)
+    assert view.parent() is page and view.isWindow()
+    assert view.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    assert page.open_case(head.id) is view and page.views == [view]
+    view.close()
+    qtbot.waitUntil(lambda: page.views == [], timeout=5000)  # deleted on close, and forgotten

@@ -28,7 +28,7 @@ class CaseListPage(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self._db, self._actor, self._today = db, actor, today
-        self.views: list[CaseView] = []
+        self.case_windows: dict[uuid.UUID, CaseView] = {}  # one open window per case
         self.model = CaseListModel(db, actor, self, today=today)
         self.model.failed.connect(self._show_error)
         self.search = QLineEdit(self)
@@ -99,14 +99,28 @@ class CaseListPage(QWidget):
         if index.isValid():
             self.open_case(self.model.case_id(index.row()))
 
+    @property
+    def views(self) -> list[CaseView]:
+        """The case windows still open, oldest first."""
+        return list(self.case_windows.values())
+
     def open_case(self, case_id: uuid.UUID) -> CaseView:
+        """The case in its own window (brought to the front if already open). The window is a child
+        of this page, so it closes with the program and is deleted when closed."""
         self.caseOpened.emit(case_id)
-        view = CaseView(self._db, self._actor, case_id, None, today=self._today)
-        view.setWindowTitle(view.detail.case_no if view.detail else "")
-        view.changed.connect(lambda _h: self.model.reload())
-        view.resize(900, 600)
+        view = self.case_windows.get(case_id)
+        if view is None:
+            view = CaseView(self._db, self._actor, case_id, self, today=self._today)
+            view.setWindowFlag(Qt.WindowType.Window)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.setWindowTitle(view.detail.case_no if view.detail else "")
+            view.changed.connect(lambda _h: self.model.reload())
+            view.destroyed.connect(lambda _obj=None, cid=case_id: self.case_windows.pop(cid, None))
+            view.resize(900, 600)
+            self.case_windows[case_id] = view
         view.show()
-        self.views.append(view)
+        view.raise_()
+        view.activateWindow()
         return view
 
     def open_register(self) -> RegisterDialog:
