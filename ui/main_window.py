@@ -210,8 +210,9 @@ class MainWindow(QMainWindow):
         self.show_page(max(0, min(config.WINDOW_PAGE.read(), len(PAGES) - 1)))
 
     def _start_backups(self) -> None:
-        """SQLite mode: a copy at least once a day while the program runs (checked hourly) and one
-        on close, thinned to daily/weekly/monthly copies (app/backup.py)."""
+        """SQLite mode: a copy at least once a day while the program runs (checked hourly), thinned
+        to daily/weekly/monthly copies (app/backup.py). The copy on close is made by ui.main.run_gui,
+        after the pending writes finished."""
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(60 * 60 * 1000)
         self._backup_timer.timeout.connect(self._daily_backup)
@@ -227,18 +228,7 @@ class MainWindow(QMainWindow):
                  on_failure=lambda exc: log.warning("daily backup failed: %s", exc), parent=self,
                  read_only=True)
 
-    def _backup_on_close(self) -> None:
-        if not getattr(self.db, "is_sqlite", False):
-            return
-        from app.backup import auto_backup
-
-        try:
-            auto_backup(self.db)
-        except Exception:  # noqa: BLE001 - closing must never fail because of a backup
-            log.exception("backup on close failed")
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._backup_on_close()
         config.WINDOW_GEOMETRY.write(self.saveGeometry())
         config.WINDOW_STATE.write(self.saveState())
         config.WINDOW_PAGE.write(self.stack.currentIndex())
