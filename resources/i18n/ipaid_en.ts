@@ -168,7 +168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+87"/>
         <source>Export cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,7 +444,7 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="+263"/>
+        <location filename="../../ui/fairs/fair_page.py" line="+279"/>
         <source>Take a complaint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../ui/sync/sync_page.py" line="+40"/>
+        <location filename="../../ui/sync/sync_page.py" line="+39"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -867,7 +867,7 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+58"/>
-        <location filename="../../ui/main.py" line="+82"/>
+        <location filename="../../ui/main.py" line="+102"/>
         <source>IPAid Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1224,7 +1224,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>FairPage</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="-227"/>
+        <location filename="../../ui/fairs/fair_page.py" line="-241"/>
         <source>Trade fairs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1817,7 +1817,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+47"/>
+        <location filename="../../ui/main_window.py" line="+48"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1862,12 +1862,12 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>IPAid Desk — {centre}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1948,7 +1948,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionEditor</name>
     <message>
-        <location filename="../../ui/opinions/editor.py" line="+127"/>
+        <location filename="../../ui/opinions/editor.py" line="+129"/>
         <source>Opinion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2339,7 +2339,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Change history</source>
         <translation type="unfinished"></translation>
     </message>

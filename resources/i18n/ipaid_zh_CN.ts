@@ -167,7 +167,7 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+87" />
         <source>Export cases</source>
         <translation>导出案件</translation>
     </message>
@@ -442,7 +442,7 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="+263" />
+        <location filename="../../ui/fairs/fair_page.py" line="+279" />
         <source>Take a complaint</source>
         <translation>登记投诉</translation>
     </message>
@@ -480,7 +480,7 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../ui/sync/sync_page.py" line="+40" />
+        <location filename="../../ui/sync/sync_page.py" line="+39" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -866,7 +866,7 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+58" />
-        <location filename="../../ui/main.py" line="+82" />
+        <location filename="../../ui/main.py" line="+102" />
         <source>IPAid Desk</source>
         <translation>IPAid Desk 知识产权维权援助工作台</translation>
     </message>
@@ -1223,7 +1223,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>FairPage</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="-227" />
+        <location filename="../../ui/fairs/fair_page.py" line="-241" />
         <source>Trade fairs</source>
         <translation>展会服务</translation>
     </message>
@@ -1815,7 +1815,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+47" />
+        <location filename="../../ui/main_window.py" line="+48" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -1860,12 +1860,12 @@ The log has been saved to {path}.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>IPAid Desk — {centre}</source>
         <translation>IPAid Desk 知识产权维权援助工作台 — {centre}</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+77" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1946,7 +1946,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionEditor</name>
     <message>
-        <location filename="../../ui/opinions/editor.py" line="+127" />
+        <location filename="../../ui/opinions/editor.py" line="+129" />
         <source>Opinion</source>
         <translation>侵权判定参考意见</translation>
     </message>
@@ -2337,7 +2337,7 @@ The log has been saved to {path}.</source>
         <translation>这是第一版，没有可比较的上一版。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
