@@ -8,6 +8,7 @@ ordinary use.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -25,6 +26,8 @@ from ui.main_window import MainWindow
 from ui.qt_app import create_application
 from ui.tasks import task_runner
 
+log = logging.getLogger(__name__)
+
 SCREENSHOT_DELAY_MS = 1500
 EXIT_USAGE = 2
 
@@ -38,6 +41,7 @@ def run_gui(db_arg: str | None = None) -> int:
     except IpaidError as exc:
         QMessageBox.critical(None, _title(), exc.message)
         return EXIT_USAGE
+    window_opened = False
     try:
         screenshot = os.environ.get("IPAID_SCREENSHOT")
         try:
@@ -48,13 +52,29 @@ def run_gui(db_arg: str | None = None) -> int:
         if actor is None:
             return 0  # the person cancelled the dialog
         window = MainWindow(db, actor)
+        window_opened = True
         window.show()
         if screenshot:
             QTimer.singleShot(SCREENSHOT_DELAY_MS, lambda: _save_screenshot(window, Path(screenshot)))
         return app.exec()
     finally:
-        task_runner().wait_for_done()
+        task_runner().wait_for_done()  # every pending write is in the database before it is copied
+        if window_opened:
+            _backup_on_close(db)
         db.close()
+
+
+def _backup_on_close(db: Database) -> None:
+    """SQLite mode: a copy when the program closes, thinned to daily/weekly/monthly copies
+    (app/backup.py). Closing must never fail because of a backup."""
+    if not getattr(db, "is_sqlite", False):
+        return
+    try:
+        from app.backup import auto_backup
+
+        auto_backup(db)
+    except Exception:  # noqa: BLE001 - logged; the program still closes the database and exits
+        log.exception("backup on close failed")
 
 
 def _sign_in(db: Database) -> Actor | None:

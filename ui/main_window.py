@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from app.context import Actor
     from app.database import Database
+    from app.services.case_search import CaseFilter
 
 # (navigation label, page class, object name), in navigation order; Ctrl+N opens the N-th.
 PAGES = (
@@ -54,6 +55,7 @@ PAGES = (
     (QT_TRANSLATE_NOOP("MainWindow", "Reports"), ReportsPage, "reports"),
     (QT_TRANSLATE_NOOP("MainWindow", "Settings"), SettingsPage, "settings"),
 )
+PAGE_INDEX = {name: index for index, (_title, _page_class, name) in enumerate(PAGES)}
 NAV_WIDTH = 170
 
 
@@ -83,8 +85,7 @@ class MainWindow(QMainWindow):
             holder.setObjectName(f"slot_{name}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
-        self._built: dict[int, QWidget] = {}
-        self._ensure_page(0)
+        self._built: dict[int, QWidget] = {}  # show_page builds the page it shows (_restore_window)
         self.nav.currentRowChanged.connect(self.show_page)
 
         central = QWidget()
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{name}")
             holder.layout().addWidget(page)
             self._built[index] = page
+            if name == "dashboard":  # a figure (e.g. 已逾期) opens the case list with its filter
+                page.case_figures.figureChosen.connect(self.show_cases)
         return page
 
     def show_page(self, index: int) -> None:
@@ -119,6 +122,12 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)
         self._page_actions[index].setChecked(True)
+
+    def show_cases(self, flt: CaseFilter) -> None:
+        """Show the 援助案件 page listing exactly the cases of `flt`."""
+        index = PAGE_INDEX["cases"]
+        self.show_page(index)
+        self._ensure_page(index).show_filter(flt)
 
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]
@@ -201,8 +210,9 @@ class MainWindow(QMainWindow):
         self.show_page(max(0, min(config.WINDOW_PAGE.read(), len(PAGES) - 1)))
 
     def _start_backups(self) -> None:
-        """SQLite mode: a copy at least once a day while the program runs (checked hourly) and one
-        on close, thinned to daily/weekly/monthly copies (app/backup.py)."""
+        """SQLite mode: a copy at least once a day while the program runs (checked hourly), thinned
+        to daily/weekly/monthly copies (app/backup.py). The copy on close is made by ui.main.run_gui,
+        after the pending writes finished."""
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(60 * 60 * 1000)
         self._backup_timer.timeout.connect(self._daily_backup)
@@ -218,18 +228,7 @@ class MainWindow(QMainWindow):
                  on_failure=lambda exc: log.warning("daily backup failed: %s", exc), parent=self,
                  read_only=True)
 
-    def _backup_on_close(self) -> None:
-        if not getattr(self.db, "is_sqlite", False):
-            return
-        from app.backup import auto_backup
-
-        try:
-            auto_backup(self.db)
-        except Exception:  # noqa: BLE001 - closing must never fail because of a backup
-            log.exception("backup on close failed")
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._backup_on_close()
         config.WINDOW_GEOMETRY.write(self.saveGeometry())
         config.WINDOW_STATE.write(self.saveState())
         config.WINDOW_PAGE.write(self.stack.currentIndex())

@@ -133,7 +133,7 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="+57"/>
+        <location filename="../../ui/cases/list_page.py" line="+36"/>
         <source>Case no., party, pinyin, ID, right number, summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -168,8 +168,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+87"/>
         <source>Export cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting cases…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -181,7 +186,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,7 +444,7 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="+263"/>
+        <location filename="../../ui/fairs/fair_page.py" line="+279"/>
         <source>Take a complaint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -477,7 +482,7 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../ui/sync/sync_page.py" line="+40"/>
+        <location filename="../../ui/sync/sync_page.py" line="+39"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -872,7 +877,7 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+58"/>
-        <location filename="../../ui/main.py" line="+82"/>
+        <location filename="../../ui/main.py" line="+102"/>
         <source>IPAid Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,12 +935,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>The case figures could not be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+30"/>
         <source>Counting records…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,8 +958,13 @@ The log has been saved to {path}.</source>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/cases/dashboard.py" line="+21"/>
+        <location filename="../../ui/cases/dashboard.py" line="+32"/>
         <source>My cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The case figures could not be loaded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1229,7 +1234,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>FairPage</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="-227"/>
+        <location filename="../../ui/fairs/fair_page.py" line="-241"/>
         <source>Trade fairs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1487,7 +1492,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history/history_view.py" line="+52"/>
+        <location filename="../../ui/history/history_view.py" line="+36"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,17 +1517,22 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Loading history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%n change(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The history could not be loaded because of an unexpected error.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1701,7 +1711,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>LedgerImportWizard</name>
     <message>
-        <location filename="../../ui/ledger/wizard.py" line="+32"/>
+        <location filename="../../ui/ledger/wizard.py" line="+34"/>
         <source>Choose ledger file…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1766,7 +1776,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>%1 rows: %2 can be imported, %3 would be rejected. Nothing has been imported yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1776,8 +1786,13 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Ledger import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ledger could not be processed because of an unexpected error; details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1812,7 +1827,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+47"/>
+        <location filename="../../ui/main_window.py" line="+48"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1857,12 +1872,12 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>IPAid Desk — {centre}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+77"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1943,7 +1958,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionEditor</name>
     <message>
-        <location filename="../../ui/opinions/editor.py" line="+127"/>
+        <location filename="../../ui/opinions/editor.py" line="+129"/>
         <source>Opinion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2334,7 +2349,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Change history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2887,7 +2902,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/reports/page.py" line="+44"/>
+        <location filename="../../ui/reports/page.py" line="+46"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2942,7 +2957,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Computing figures…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2952,7 +2967,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2962,12 +2977,17 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>The report failed because of an unexpected error; details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+7"/>
         <source>Registered</source>
         <translation type="unfinished"></translation>

@@ -132,7 +132,7 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="+57" />
+        <location filename="../../ui/cases/list_page.py" line="+36" />
         <source>Case no., party, pinyin, ID, right number, summary</source>
         <translation>案件编号、当事人（可用拼音）、证件号码、权利号、案情</translation>
     </message>
@@ -167,9 +167,14 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+87" />
         <source>Export cases</source>
         <translation>导出案件</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Exporting cases…</source>
+        <translation>正在导出案件…</translation>
     </message>
     <message numerus="yes">
         <location line="+5" />
@@ -179,7 +184,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -437,7 +442,7 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="+263" />
+        <location filename="../../ui/fairs/fair_page.py" line="+279" />
         <source>Take a complaint</source>
         <translation>登记投诉</translation>
     </message>
@@ -475,7 +480,7 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../ui/sync/sync_page.py" line="+40" />
+        <location filename="../../ui/sync/sync_page.py" line="+39" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -871,7 +876,7 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+58" />
-        <location filename="../../ui/main.py" line="+82" />
+        <location filename="../../ui/main.py" line="+102" />
         <source>IPAid Desk</source>
         <translation>IPAid Desk 知识产权维权援助工作台</translation>
     </message>
@@ -929,12 +934,7 @@ The log has been saved to {path}.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+23" />
-        <source>The case figures could not be loaded.</source>
-        <translation>无法读取案件数字。</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+30" />
         <source>Counting records…</source>
         <translation>正在统计记录数量…</translation>
     </message>
@@ -957,9 +957,14 @@ The log has been saved to {path}.</source>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/cases/dashboard.py" line="+21" />
+        <location filename="../../ui/cases/dashboard.py" line="+32" />
         <source>My cases</source>
         <translation>我的案件</translation>
+    </message>
+    <message>
+        <location line="+57" />
+        <source>The case figures could not be loaded.</source>
+        <translation>无法读取案件数字。</translation>
     </message>
 </context>
 <context>
@@ -1228,7 +1233,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>FairPage</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="-227" />
+        <location filename="../../ui/fairs/fair_page.py" line="-241" />
         <source>Trade fairs</source>
         <translation>展会服务</translation>
     </message>
@@ -1486,7 +1491,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history/history_view.py" line="+52" />
+        <location filename="../../ui/history/history_view.py" line="+36" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1511,16 +1516,21 @@ The log has been saved to {path}.</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>Loading history…</source>
         <translation>正在读取历史记录…</translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+14" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The history could not be loaded because of an unexpected error.</source>
+        <translation>历史记录因意外错误未能读取。</translation>
     </message>
 </context>
 <context>
@@ -1699,7 +1709,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>LedgerImportWizard</name>
     <message>
-        <location filename="../../ui/ledger/wizard.py" line="+32" />
+        <location filename="../../ui/ledger/wizard.py" line="+34" />
         <source>Choose ledger file…</source>
         <translation>选择台账文件…</translation>
     </message>
@@ -1764,7 +1774,7 @@ The log has been saved to {path}.</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+36" />
         <source>%1 rows: %2 can be imported, %3 would be rejected. Nothing has been imported yet.</source>
         <translation>共 %1 行：可导入 %2 行，将拒绝 %3 行。尚未导入任何数据。</translation>
     </message>
@@ -1774,9 +1784,14 @@ The log has been saved to {path}.</source>
         <translation>已导入 %1 行，拒绝 %2 行。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Ledger import</source>
         <translation>台账导入</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The ledger could not be processed because of an unexpected error; details are in the log.</source>
+        <translation>台账因意外错误未能处理，详情已记入日志。</translation>
     </message>
 </context>
 <context>
@@ -1810,7 +1825,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+47" />
+        <location filename="../../ui/main_window.py" line="+48" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -1855,12 +1870,12 @@ The log has been saved to {path}.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>IPAid Desk — {centre}</source>
         <translation>IPAid Desk 知识产权维权援助工作台 — {centre}</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+77" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1941,7 +1956,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionEditor</name>
     <message>
-        <location filename="../../ui/opinions/editor.py" line="+127" />
+        <location filename="../../ui/opinions/editor.py" line="+129" />
         <source>Opinion</source>
         <translation>侵权判定参考意见</translation>
     </message>
@@ -2332,7 +2347,7 @@ The log has been saved to {path}.</source>
         <translation>这是第一版，没有可比较的上一版。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
@@ -2885,7 +2900,7 @@ The log has been saved to {path}.</source>
         <translation>台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/page.py" line="+44" />
+        <location filename="../../ui/reports/page.py" line="+46" />
         <source>Month</source>
         <translation>月度</translation>
     </message>
@@ -2940,7 +2955,7 @@ The log has been saved to {path}.</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+42" />
         <source>Computing figures…</source>
         <translation>正在统计…</translation>
     </message>
@@ -2950,7 +2965,7 @@ The log has been saved to {path}.</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2960,12 +2975,17 @@ The log has been saved to {path}.</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Report</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+2" />
+        <source>The report failed because of an unexpected error; details are in the log.</source>
+        <translation>报表因意外错误未能完成，详情已记入日志。</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <location line="+7" />
         <source>Registered</source>
         <translation>登记</translation>

@@ -160,6 +160,9 @@ def test_dashboard_figure_click_filters_the_list(qtbot, gui_centre):
     qtbot.addWidget(board)
     qtbot.addWidget(page)
     board.figureChosen.connect(page.show_filter)
+    if not board.load_task.done:
+        with qtbot.waitSignal(board.load_task.finished, timeout=10000):
+            pass
     assert board.buttons["overdue"].text().startswith("1\n")
     board.buttons["overdue"].click()
     assert page.model.rowCount() == 1 and page.model.row_data(0).case_no == late.case_no
@@ -176,7 +179,22 @@ def test_export_runs_off_the_gui_thread(qtbot, gui_centre, tmp_path):
     page = CaseListPage(db, cw, today=TODAY)
     qtbot.addWidget(page)
     path = tmp_path / "out.xlsx"
-    job = page.export(str(path))
-    with qtbot.waitSignal(job.signals.finished, timeout=10000):
+    task = page.export(str(path))
+    with qtbot.waitSignal(task.finished, timeout=10000):
         pass
     assert path.exists() and page.export_button.isEnabled()
+
+
+def test_a_case_opens_in_one_window_owned_by_the_page(qtbot, gui_centre):
+    from ui.cases.list_page import CaseListPage
+
+    db, cw = gui_centre.db, gui_centre.caseworker
+    head = cases.register(db, cw, case_input())
+    page = CaseListPage(db, cw, today=TODAY)
+    qtbot.addWidget(page)
+    view = page.open_case(head.id)
+    assert view.parent() is page and view.isWindow()
+    assert view.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    assert page.open_case(head.id) is view and page.views == [view]
+    view.close()
+    qtbot.waitUntil(lambda: page.views == [], timeout=5000)  # deleted on close, and forgotten

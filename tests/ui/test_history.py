@@ -57,3 +57,22 @@ def test_newer_request_wins(qtbot, app_db, actors):
     with qtbot.waitSignal(view.loaded, timeout=5000):
         view.show_record("party", uuid.uuid4())
     assert view.model.rowCount() == 0
+
+
+def test_an_unexpected_failure_ends_loading(qtbot, app_db, actors, monkeypatch):
+    import uuid
+
+    from ui.history import history_view
+
+    def broken(*_args):
+        raise RuntimeError("boom")
+
+    shown = []
+    monkeypatch.setattr(history_view, "record_history", broken)
+    monkeypatch.setattr(history_view, "show_failure", lambda exc, parent=None: shown.append(exc))
+    view = history_view.HistoryView(app_db, actors[0])
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.show_record("party", uuid.uuid4())
+    assert view.status.text() not in ("正在读取历史记录…", "Loading history…")
+    assert [type(e) for e in shown] == [RuntimeError]

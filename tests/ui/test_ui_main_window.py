@@ -1,9 +1,11 @@
 """The main window: pages, shortcuts, status bar, saved geometry, the dashboard's counts."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import DatabaseUnavailable
 from ui.main_window import MainWindow
@@ -44,6 +46,8 @@ def test_pages_are_built_when_first_shown(qtbot, fake_db, actor, fake_info):
     from PySide6.QtWidgets import QWidget
 
     window = make_window(qtbot, fake_db, actor)
+    assert window.stack.currentIndex() == 0 and window.nav.currentRow() == 0  # first start: the dashboard
+    assert window.stack.widget(0).findChild(QWidget, "page_dashboard") is not None
     assert window.stack.widget(8).findChild(QWidget, "page_settings") is None
     window.show_page(8)
     assert window.stack.widget(8).findChild(QWidget, "page_settings") is window.current_page()
@@ -100,6 +104,19 @@ def test_geometry_and_page_persist_across_windows(qtbot, fake_db, actor, fake_in
     second = make_window(qtbot, fake_db, actor)
     assert second.size() == QSize(700, 520)
     assert second.stack.currentIndex() == 4
+    assert second.current_page().objectName() == "page_fairs"
+    # the dashboard is not built behind the restored page
+    assert second.stack.widget(0).findChild(QWidget, "page_dashboard") is None
+
+
+def test_dashboard_shows_unreadable_case_figures_inline(qtbot, fake_db, actor, fake_info):
+    window = MainWindow(fake_db, actor)  # a fake database: the case figures cannot be read
+    qtbot.addWidget(window)
+    figures = window.page(0).case_figures
+    with qtbot.waitSignal(figures.load_task.finished, timeout=5000):
+        pass
+    assert figures.buttons == {}
+    assert not figures.error_label.isHidden() and figures.error_label.text() == "无法读取案件数字。"
 
 
 def test_dashboard_shows_account_and_counts_loaded_off_the_gui_thread(qtbot, fake_db, actor, monkeypatch):
@@ -159,6 +176,26 @@ def test_dashboard_on_a_real_database(qtbot, app_db, sync_tasks):
     dashboard = window.page(0)
     assert dashboard.count_text("users") == "1"
     assert dashboard.count_text("cases") == "0"
+
+
+def test_dashboard_figure_click_shows_the_cases_page(qtbot, app_db, sync_tasks):
+    from app.services import users
+    from app.services.case_dashboard import figure_filters
+
+    admin = users.setup_first_admin(
+        app_db, centre_name="测试中心", centre_short="测", username="admin", display_name="管理员",
+        password="long-enough-1",
+    )
+    window = make_window(qtbot, app_db, admin)
+    figures = window.page(0).case_figures
+    assert window.stack.currentIndex() == 0 and "overdue" in figures.buttons
+    qtbot.mouseClick(figures.buttons["overdue"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentIndex() == 1
+    assert window.nav.currentItem().text() == "援助案件"
+    cases_page = window.current_page()
+    assert cases_page.objectName() == "page_cases"
+    overdue = dict((key, flt) for key, _label, flt in figure_filters(admin, date.today()))["overdue"]
+    assert cases_page.model.filter == overdue
 
 
 def test_language_choice_is_stored_for_next_start(qtbot, fake_db, actor, fake_info):

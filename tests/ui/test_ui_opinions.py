@@ -489,3 +489,6 @@ def test_editor_shows_the_opinions_change_history(qtbot, desk, case):
     qtbot.waitUntil(lambda: editor.history.model.rowCount() > 0, timeout=10000)
     assert editor.history.isVisible()
     assert editor.history.model.rowCount() >= 1
+    window = editor.history
+    editor.show_history()  # a second click brings the same window back, it does not make another
+    assert editor.history is window and window.isVisible()

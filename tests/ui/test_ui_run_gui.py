@@ -75,3 +75,36 @@ def test_screenshot_mode_signs_in_saves_the_window_and_quits(monkeypatch, fake_d
     image = QImage(str(target))
     assert not image.isNull() and image.width() > 600
     assert fake_db.closed
+
+
+def test_backup_on_close_runs_after_pending_tasks_and_before_the_database_closes(
+        monkeypatch, fake_db, actor, fake_info, tmp_path, no_env):
+    from app import backup
+    from ui.tasks import TaskRunner
+
+    events = []
+    fake_db.is_sqlite = True
+    original_wait = TaskRunner.wait_for_done
+    monkeypatch.setattr(TaskRunner, "wait_for_done",
+                        lambda self, msecs=-1: events.append("wait") or original_wait(self, msecs))
+
+    def auto_backup(db, **kwargs):
+        events.append(("backup", db.closed))
+        raise OSError("disk full")  # a failing backup must not keep the program from closing
+
+    monkeypatch.setattr(backup, "auto_backup", auto_backup)
+    monkeypatch.setenv("IPAID_SCREENSHOT", str(tmp_path / "shot.png"))
+    monkeypatch.setenv("IPAID_AUTOLOGIN_USER", "zhangsan")
+    monkeypatch.setenv("IPAID_AUTOLOGIN_PASSWORD", "pw")
+    monkeypatch.setattr(main, "open_database", lambda db: fake_db)
+    monkeypatch.setattr(users, "authenticate", lambda db, u, p: actor)
+    guard = QObject()
+    QTimer.singleShot(20_000, guard, QApplication.quit)
+    try:
+        assert main.run_gui(None) == 0
+    finally:
+        shiboken6.delete(guard)
+    # once, at the very end: after the last wait for pending writes, before db.close()
+    assert events.count(("backup", False)) == 1
+    assert events[-2:] == ["wait", ("backup", False)]
+    assert fake_db.closed

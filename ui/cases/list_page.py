@@ -5,7 +5,7 @@ import uuid
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -18,29 +18,8 @@ from app.services.case_search import CaseFilter
 from ui.cases.case_view import CaseView
 from ui.cases.list_model import CaseListModel
 from ui.cases.register_dialog import RegisterDialog
-
-
-class _ExportSignals(QObject):
-    finished = Signal(int)
-    failed = Signal(str)
-
-
-class _ExportJob(QRunnable):
-    """Excel export off the GUI thread; it touches no widget, results come back by signal."""
-
-    def __init__(self, db, actor, flt, path, sort, descending) -> None:
-        super().__init__()
-        self.signals = _ExportSignals()
-        self._args = (db, actor, flt, path)
-        self._sort = (sort, descending)
-
-    def run(self) -> None:
-        try:
-            n = case_export.export_xlsx(*self._args, sort=self._sort[0], descending=self._sort[1])
-        except IpaidError as exc:
-            self.signals.failed.emit(exc.message)
-            return
-        self.signals.finished.emit(n)
+from ui.crash import show_failure
+from ui.tasks import Task, run_task
 
 
 class CaseListPage(QWidget):
@@ -49,7 +28,7 @@ class CaseListPage(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self._db, self._actor, self._today = db, actor, today
-        self.views: list[CaseView] = []
+        self.case_windows: dict[uuid.UUID, CaseView] = {}  # one open window per case
         self.model = CaseListModel(db, actor, self, today=today)
         self.model.failed.connect(self._show_error)
         self.search = QLineEdit(self)
@@ -120,14 +99,28 @@ class CaseListPage(QWidget):
         if index.isValid():
             self.open_case(self.model.case_id(index.row()))
 
+    @property
+    def views(self) -> list[CaseView]:
+        """The case windows still open, oldest first."""
+        return list(self.case_windows.values())
+
     def open_case(self, case_id: uuid.UUID) -> CaseView:
+        """The case in its own window (brought to the front if already open). The window is a child
+        of this page, so it closes with the program and is deleted when closed."""
         self.caseOpened.emit(case_id)
-        view = CaseView(self._db, self._actor, case_id, None, today=self._today)
-        view.setWindowTitle(view.detail.case_no if view.detail else "")
-        view.changed.connect(lambda _h: self.model.reload())
-        view.resize(900, 600)
+        view = self.case_windows.get(case_id)
+        if view is None:
+            view = CaseView(self._db, self._actor, case_id, self, today=self._today)
+            view.setWindowFlag(Qt.WindowType.Window)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.setWindowTitle(view.detail.case_no if view.detail else "")
+            view.changed.connect(lambda _h: self.model.reload())
+            view.destroyed.connect(lambda _obj=None, cid=case_id: self.case_windows.pop(cid, None))
+            view.resize(900, 600)
+            self.case_windows[case_id] = view
         view.show()
-        self.views.append(view)
+        view.raise_()
+        view.activateWindow()
         return view
 
     def open_register(self) -> RegisterDialog:
@@ -137,18 +130,27 @@ class CaseListPage(QWidget):
         self.register_dialog = dialog
         return dialog
 
-    def export(self, path: str | None = None) -> _ExportJob | None:
+    def export(self, path: str | None = None) -> Task | None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export cases"), "援助案件.xlsx", "Excel (*.xlsx)")
             if not path:
                 return None
         sort, descending = self.model.sort_key()
-        job = _ExportJob(self._db, self._actor, self.model.filter, path, sort, descending)
-        job.signals.finished.connect(lambda n: self.message.setText(self.tr("Exported %n case(s).", "", n)))
-        job.signals.failed.connect(lambda m: QMessageBox.warning(self, self.tr("Export"), m))
+        db, actor, flt, today = self._db, self._actor, self.model.filter, self._today
         self.export_button.setEnabled(False)
-        job.signals.finished.connect(lambda _n: self.export_button.setEnabled(True))
-        job.signals.failed.connect(lambda _m: self.export_button.setEnabled(True))
-        QThreadPool.globalInstance().start(job)
-        self._export_job = job
-        return job
+        return run_task(
+            lambda: case_export.export_xlsx(db, actor, flt, path, sort=sort, descending=descending, today=today),
+            on_success=self._exported, on_failure=self._export_failed, parent=self,
+            label=self.tr("Exporting cases…"), read_only=True,
+        )
+
+    def _exported(self, n: int) -> None:
+        self.export_button.setEnabled(True)
+        self.message.setText(self.tr("Exported %n case(s).", "", n))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        if isinstance(exc, IpaidError):
+            QMessageBox.warning(self, self.tr("Export"), exc.message)
+        else:
+            show_failure(exc, self)

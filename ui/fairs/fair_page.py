@@ -9,15 +9,17 @@ import uuid
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from app.errors import IpaidError
 from app.labels import COMPLAINT_OUTCOME, IP_KIND, label
 from app.services import fairs
+from ui.crash import show_failure
 from ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -242,24 +244,38 @@ class FairPage(QWidget):
             QMessageBox.information(self, self.tr("Exhibitor list"), self.import_message)
         self.load_exhibitors()
 
-    def _ask_complaint(self) -> None:
-        if self.fair_id is None:
-            return
-        dialog = ComplaintDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.take_complaint(**dialog.values())
+    def _ask_complaint(self) -> ComplaintDialog | None:
+        """The complaint form, not modal: it registers the complaint itself and stays open, with
+        what was typed, when the service refuses it."""
+        fair_id = self.fair_id
+        if fair_id is None:
+            return None
+        dialog = ComplaintDialog(self._db, self._actor, fair_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.registered.connect(lambda _row: self.load_complaints())
+        dialog.open()
+        self.complaint_dialog = dialog
+        return dialog
 
-    def take_complaint(self, **values) -> None:
+    def take_complaint(self, **values) -> Task:
         fair_id, db, actor = self.fair_id, self._db, self._actor
         self.last_task = run_task(lambda: fairs.register_complaint(db, actor, fair_id, **values),
                                   on_success=lambda _row: self.load_complaints(), parent=self)
+        return self.last_task
 
 
 class ComplaintDialog(QDialog):
-    """The complaint form: complainant, respondent, right, materials checklist (Art. 8)."""
+    """The complaint form: complainant, respondent, right, materials checklist (Art. 8).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    OK registers the complaint off the GUI thread; on success `registered(row)` and the dialog
+    closes, on a refusal the reason is shown in the dialog and everything typed stays."""
+
+    registered = Signal(object)  # fairs.ComplaintRow
+
+    def __init__(self, db: Database, actor: Actor, fair_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._db, self._actor, self._fair_id = db, actor, fair_id
+        self.task: Task | None = None  # the last registration, for tests to wait on
         self.setWindowTitle(self.tr("Take a complaint"))
         self.complainant = QLineEdit()
         self.agent = QLineEdit()
@@ -279,10 +295,33 @@ class ComplaintDialog(QDialog):
         form.addRow(self.tr("Right number:"), self.number)
         for box in self.materials.values():
             form.addRow("", box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.message = QLabel()
+        self.message.setObjectName("complaintError")
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.register)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def register(self) -> Task:
+        db, actor, fair_id, values = self._db, self._actor, self._fair_id, self.values()
+        self.message.setText("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)  # one registration at a time
+        self.task = run_task(lambda: fairs.register_complaint(db, actor, fair_id, **values),
+                             on_success=self._registered, on_failure=self._refused, parent=self)
+        return self.task
+
+    def _registered(self, row: fairs.ComplaintRow) -> None:
+        self.registered.emit(row)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        if isinstance(exc, IpaidError):
+            self.message.setText(exc.message)
+        else:
+            show_failure(exc, self)
 
     def values(self) -> dict:
         return {

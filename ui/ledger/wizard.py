@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.errors import IpaidError
 from app.ledger.importer import ImportResult, import_ledger
 from app.ledger.report import write_report
-from ui.reports.jobs import start
+from ui.crash import show_failure
+from ui.tasks import Progress, Task, run_task
 
 
 class LedgerImportWizard(QWidget):
@@ -74,8 +76,8 @@ class LedgerImportWizard(QWidget):
         self.file_label.setText(str(self.path))
         self._busy(self.tr("Checking…"))
         db, actor, target = self.db, self.actor, self.path
-        start(self, lambda progress: import_ledger(db, actor, target, dry_run=True, progress=progress),
-              self._previewed, self._fail, self._progress)
+        self._start(lambda progress: import_ledger(db, actor, target, dry_run=True, progress=_stages(progress)),
+                    self._previewed, read_only=True)
 
     def confirm(self) -> None:
         """Step 3: import for real (rows are judged again against the database as it is now)."""
@@ -83,8 +85,8 @@ class LedgerImportWizard(QWidget):
             return
         self._busy(self.tr("Importing…"))
         db, actor, target = self.db, self.actor, self.path
-        start(self, lambda progress: import_ledger(db, actor, target, progress=progress),
-              self._imported, self._fail, self._progress)
+        self._start(lambda progress: import_ledger(db, actor, target, progress=_stages(progress)),
+                    self._imported, read_only=False)  # a write: on the single serialised worker
 
     def save_rejected(self, path: str | Path) -> None:
         if self.result is not None:
@@ -95,6 +97,12 @@ class LedgerImportWizard(QWidget):
         if path:
             self.save_rejected(path)
 
+    def _start(self, job, on_success, *, read_only: bool) -> Task:
+        task = run_task(job, on_success=on_success, on_failure=self._fail, parent=self,
+                        progress=True, read_only=read_only)
+        task.progressed.connect(self._progress)
+        return task
+
     # --- results ------------------------------------------------------------------------------------
     def _busy(self, text: str) -> None:
         self.summary.setText(text)
@@ -103,7 +111,8 @@ class LedgerImportWizard(QWidget):
         for b in (self.choose_button, self.import_button, self.save_button):
             b.setEnabled(False)
 
-    def _progress(self, _stage: str, done: int, total: int) -> None:
+    def _progress(self, value: tuple[int, int | None, str]) -> None:
+        done, total, _stage = value
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
@@ -133,11 +142,22 @@ class LedgerImportWizard(QWidget):
         self.import_button.setEnabled(False)
         self.imported.emit(result)
 
-    def _fail(self, exc: Exception) -> None:
+    def _fail(self, exc: BaseException) -> None:
         self.progress.hide()
         self.choose_button.setEnabled(True)
-        message = getattr(exc, "message", str(exc))
+        if isinstance(exc, IpaidError):
+            message = exc.message
+            self.summary.setText(message)
+            self.failed.emit(message)
+            if self.isVisible():
+                QMessageBox.warning(self, self.tr("Ledger import"), message)
+            return
+        message = self.tr("The ledger could not be processed because of an unexpected error; details are in the log.")
         self.summary.setText(message)
         self.failed.emit(message)
-        if self.isVisible():
-            QMessageBox.warning(self, self.tr("Ledger import"), message)
+        show_failure(exc, self)  # logged, and the crash dialog
+
+
+def _stages(progress: Progress):
+    """import_ledger reports `(stage, done, total)`; the task's progress takes `(done, total, text)`."""
+    return lambda stage, done, total: progress(done, total, stage)

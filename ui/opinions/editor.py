@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from app.context import Actor
     from app.database import Database
     from app.services.opinion_versions import VersionDiff
+    from ui.history.history_view import HistoryView
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +123,7 @@ class OpinionEditor(QWidget):
         self.task: Task | None = None           # the last job started, for tests to wait on
         self.diff_dialog: DiffDialog | None = None
         self.preview = None                      # the last preview window (ui.opinions.preview)
+        self.history: HistoryView | None = None  # the change-history window, made on first use
         self._filling = False
         self.section: KindSection | None = None
         self.setWindowTitle(self.tr("Opinion"))
@@ -636,12 +638,15 @@ class OpinionEditor(QWidget):
         """The opinion's change history from the audit events (ui/history), in its own window."""
         from ui.history.history_view import HistoryView
 
-        self.history = HistoryView(self._db, self._actor, self)
-        self.history.setWindowFlag(Qt.WindowType.Window)
-        self.history.setWindowTitle(self.tr("Change history"))
-        self.history.resize(800, 500)
-        self.history.show_record("opinion", self.opinion_id)
+        if self.history is None:  # one window, reused: reopening it reads the history again
+            self.history = HistoryView(self._db, self._actor, self)
+            self.history.setWindowFlag(Qt.WindowType.Window)
+            self.history.setWindowTitle(self.tr("Change history"))
+            self.history.resize(800, 500)
+        self.history.show_record("opinion", self.opinion_id)  # the current id: "new version" changes it
         self.history.show()
+        self.history.raise_()
+        self.history.activateWindow()
 
     def open_preview(self) -> None:
         self._saved_first(self._open_preview_now)

@@ -78,9 +78,6 @@ YES_NO = {
     "unknown": QT_TRANSLATE_NOOP("OpinionLabels", "To be established"),
 }
 
-ALL = (KIND, STATUS, FEATURE_MARK, CONCLUSION, DESIGN_ROW_MARK, DESIGN_WEIGHT, DESIGN_CATEGORY, DESIGN_OVERALL,
-       MARK_SIMILARITY, GOODS_SIMILARITY, CONFUSION, YES_NO)
-
 
 def show(names: dict[str, str], code: str | None) -> str:
     """The translated name of `code` in `names` ("" for None, the code itself if unknown)."""

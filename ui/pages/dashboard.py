@@ -84,22 +84,22 @@ class DashboardPage(QWidget):
         layout.addWidget(self.counts_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        self.refresh()
+        self._load_counts()  # the case figures started theirs when built
 
     def _case_figures(self, db: Database, actor: Actor) -> QWidget:
-        """My open cases, due soon, overdue, this month (ui/cases). If they cannot be read the
-        rest of the dashboard still shows, with the reason in place of the figures."""
+        """My open cases, due soon, overdue, this month (ui/cases). They load off the GUI thread;
+        if they cannot be read, the widget shows the reason in place of the figures."""
         from ui.cases.dashboard import DashboardWidget
 
-        try:
-            self.case_figures: QWidget = DashboardWidget(db, actor, self)
-        except Exception as exc:  # noqa: BLE001 - any failure is shown, never fatal here
-            message = getattr(exc, "message", None) or self.tr("The case figures could not be loaded.")
-            self.case_figures = QLabel(message)
-            self.case_figures.setObjectName("caseFiguresError")
+        self.case_figures = DashboardWidget(db, actor, self)  # starts its own first load
         return self.case_figures
 
     def refresh(self) -> None:
+        """Read the case figures and the record counts again."""
+        self.case_figures.refresh()
+        self._load_counts()
+
+    def _load_counts(self) -> None:
         self.refresh_button.setEnabled(False)
         self.status_label.setText(self.tr("Counting records…"))
         db = self._db  # the job gets the database only, never a widget

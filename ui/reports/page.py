@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.errors import IpaidError
 from app.reports.periods import Period
 from app.reports.summary import Summary, build_summary, write_outputs
 from app.reports.summary_xlsx import MAIN_ROWS, PERCENT
-from ui.reports.jobs import start
+from ui.crash import show_failure
+from ui.tasks import run_task
 
 _KINDS = ("month", "quarter", "year")
 
@@ -110,16 +112,18 @@ class ReportsPage(QWidget):
 
     def refresh(self) -> None:
         period, centre = self.period(), ("all" if self.all_centres else None)
+        db, actor = self.db, self.actor
         self._busy(self.tr("Computing figures…"))
-        start(self, lambda _p: build_summary(self.db, self.actor, period, centre=centre),
-              self._show_summary, self._fail)
+        run_task(lambda: build_summary(db, actor, period, centre=centre),
+                 on_success=self._show_summary, on_failure=self._fail, parent=self, read_only=True)
 
     def export(self, kind: str, path: str) -> None:
         if self.summary is None:
             return
         summary = self.summary
         self._busy(self.tr("Writing %1…").replace("%1", path))
-        start(self, lambda _p: write_outputs(summary, **{kind: path}) or path, self._exported, self._fail)
+        run_task(lambda: write_outputs(summary, **{kind: path}) or path,
+                 on_success=self._exported, on_failure=self._fail, parent=self, read_only=True)
 
     def _ask_and_export(self, kind: str) -> None:
         pattern = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
@@ -153,13 +157,19 @@ class ReportsPage(QWidget):
         self.status.setText(self.tr("Saved %1").replace("%1", path))
         self.exported.emit(path)
 
-    def _fail(self, exc: Exception) -> None:
+    def _fail(self, exc: BaseException) -> None:
         self._idle()
-        message = getattr(exc, "message", str(exc))
+        if isinstance(exc, IpaidError):
+            message = exc.message
+            self.status.setText(message)
+            self.failed.emit(message)
+            if self.isVisible():
+                QMessageBox.warning(self, self.tr("Report"), message)
+            return
+        message = self.tr("The report failed because of an unexpected error; details are in the log.")
         self.status.setText(message)
         self.failed.emit(message)
-        if self.isVisible():
-            QMessageBox.warning(self, self.tr("Report"), message)
+        show_failure(exc, self)  # logged, and the crash dialog
 
     def _fill_table(self, summary: Summary) -> None:
         columns = (summary.figures.values, summary.previous, summary.year_before)

@@ -6,7 +6,6 @@ for files and passphrases and shows what came back.
 """
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -193,4 +192,4 @@ class SyncPage(QWidget):
         self.result.setText(text)
 
 
-__all__ = ["ConflictView", "SyncPage", "uuid"]
+__all__ = ["ConflictView", "SyncPage"]
