@@ -22,8 +22,11 @@ from app.database import Database
 from app.errors import NotFound, UsageError, ValidationError
 from app.labels import COMPLAINT_OUTCOME, IP_KIND, PARTY_KIND, code_for, label
 from app.privacy import mask_value
-from app.rules.identifiers import InvalidValue, validate_credit_code, validate_phone, validate_resident_id, validate_right_number
+from app.rules.identifiers import InvalidValue, validate_credit_code, validate_right_number
 from app.service import read_call, service_call
+from app.services import parties, rights
+from app.services.parties import PartyInput
+from app.services.rights import RightInput
 from app.services.fair_checks import Checker
 from db.base import utcnow
 from db.models import Centre, Device, Exhibitor, Fair, FairComplaint, IpRight, Party, PatrolNote, User
@@ -333,28 +336,13 @@ class Complainant:
 
 
 def _party_for(s: Session, centre_id: uuid.UUID, who: Complainant) -> Party:
+    """The complainant by the party rules of the case register (identifier, else exact name and
+    kind), so a returning complainant without an ID is the same party, not a new one each time."""
     kind = code_for(PARTY_KIND, who.kind)
     if kind is None:
         raise ValidationError("投诉人类型", f"无效：{who.kind}；可选 {'、'.join(PARTY_KIND.values())}")
-    if not who.name.strip():
-        raise ValidationError("投诉人", "名称不能为空")
-    ident = None
-    try:
-        if who.identifier.strip():
-            ident = validate_resident_id(who.identifier) if kind == "person" else validate_credit_code(who.identifier)
-        phone = validate_phone(who.phone) if who.phone.strip() else ""
-    except InvalidValue as exc:
-        raise ValidationError(f"投诉人{exc.field_label or ''}", exc.message) from None
-    if ident:
-        party = s.scalars(select(Party).where(Party.centre_id == centre_id, Party.identifier == ident,
-                                              Party.deleted.is_(False))).first()
-        if party is not None:
-            return party
-    party = Party(centre_id=centre_id, kind=kind, name=who.name.strip(), name_pinyin=name_pinyin(who.name),
-                  identifier=ident, phone=phone, contact=who.contact)
-    s.add(party)
-    s.flush()
-    return party
+    data = PartyInput(name=who.name, kind=kind, identifier=who.identifier, phone=who.phone, contact=who.contact)
+    return parties.find_or_create(s, centre_id, data, "投诉人")
 
 
 def complaint_pattern(pattern: str, device_prefix: str) -> str:
@@ -394,7 +382,9 @@ def register_complaint(
     number = ""
     if right_number.strip():
         try:
-            number = validate_right_number(IP_KIND[kind], right_number)
+            # Spaces as copied from a certificate ("ZL 2023 1 0123456.6") are fine, as at registration.
+            number = validate_right_number(IP_KIND[kind], "".join(right_number.split())
+                                           if kind in ("invention", "utility", "design") else right_number)
         except InvalidValue as exc:
             raise ValidationError("权利号", exc.message) from None
     unknown = set(materials or {}) - set(MATERIALS)
@@ -412,8 +402,10 @@ def register_complaint(
         if not respondent_name.strip():
             raise ValidationError("被投诉人", "请选择参展商或填写被投诉人名称")
         right = None
-        if number or right_title:
-            right = IpRight(centre_id=fair.centre_id, kind=kind, number=number, title=right_title, owner_id=party.id)
+        if number:  # the same right as in the register, found by its number
+            right = rights.find_or_create(s, fair.centre_id, RightInput(kind, number, right_title), party.id)
+        elif right_title:
+            right = IpRight(centre_id=fair.centre_id, kind=kind, number="", title=right_title, owner_id=party.id)
             s.add(right)
             s.flush()
         complaint = FairComplaint(

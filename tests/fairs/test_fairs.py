@@ -168,3 +168,19 @@ def test_summary_pdf_for_the_organiser(centre, fair, tmp_path):
     assert "共接到知识产权投诉3件" in flat and "24小时内处理完毕1件（50.0%）" in flat
     assert "〔2026〕测展投字第0001号" in flat and "撤展" in flat and "遮盖" in flat
     assert "110105********002X" in flat and "11010519491231002X" not in flat
+
+
+def test_a_returning_complainant_and_right_are_the_same_records(centre, fair):
+    """Two complaints by one company without an ID, about one patent (once typed with spaces as on
+    the certificate), make one party and one right — as registration in the case register does."""
+    from db.models import FairComplaint, IpRight, Party
+    from sqlalchemy import func, select
+
+    db, who = centre.db, centre.fairstaff
+    for number in ("202310123456.6", "ZL 2023 1 0123456.6"):
+        fairs.register_complaint(db, who, fair.id, complainant=fairs.Complainant("甲公司"), ip_kind="发明专利",
+                                 right_number=number, respondent_name="乙公司", booth="A01")
+    with db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(FairComplaint)) == 2
+        assert s.scalar(select(func.count()).select_from(Party).where(Party.name == "甲公司")) == 1
+        assert s.scalar(select(func.count()).select_from(IpRight)) == 1
