@@ -7,18 +7,16 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from app.context import Actor
 from app.database import Database, open_database
 from app.services import fairs
 from app.services.users import authenticate
 from app.sync import kit
-from db.base import Base
 
 from tests.conftest import PASSWORD
 
-PASSPHRASE = "展会 2026 口令"
+from tests.sync.sync_data import PASSPHRASE
 HUAWEI_CREDIT = "91350100M000100Y43"
 
 
@@ -57,10 +55,6 @@ class FairSetup:
         return Laptop(db, authenticate(db, "fairstaff", PASSWORD), issued, kit_file)
 
 
-def at(day: int, hour: int) -> datetime:
-    return datetime(2026, 4, day, hour, 0, tzinfo=timezone.utc)
-
-
 @pytest.fixture
 def fair_setup(centre, sqlite_template, tmp_path) -> FairSetup:
     db, admin = centre.db, centre.admin
@@ -82,12 +76,3 @@ def fair_setup(centre, sqlite_template, tmp_path) -> FairSetup:
         for key, (name, booth) in names.items()
     }
     return FairSetup(centre, fair, old, exhibitors, tmp_path, sqlite_template)
-
-
-def dump(db: Database) -> dict[str, list]:
-    """Every row of every table, in a stable order: two dumps are equal iff nothing changed."""
-    out = {}
-    with db.read_session() as s:
-        for table in Base.metadata.sorted_tables:
-            out[table.name] = sorted(repr(tuple(r)) for r in s.execute(select(table)))
-    return out

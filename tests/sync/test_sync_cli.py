@@ -9,7 +9,7 @@ import pytest
 from app.cli.main import main
 from app.services import fairs
 
-from conftest import PASSPHRASE, at
+from tests.sync.sync_data import PASSPHRASE, at
 from tests.conftest import PASSWORD
 
 

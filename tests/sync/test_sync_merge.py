@@ -9,7 +9,7 @@ from app.services import fairs
 from app.sync import export, merge, receipt
 from db.models import AuditEvent, Exhibitor, FairComplaint, SyncConflict
 
-from conftest import PASSPHRASE, at, dump
+from tests.sync.sync_data import PASSPHRASE, at, dump
 
 
 def exhibitor(db, ex_id):

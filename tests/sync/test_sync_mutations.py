@@ -21,7 +21,7 @@ from app.services import fairs
 from app.sync import bundle, export, merge
 
 import bundle_tools as bt
-from conftest import PASSPHRASE, at, dump
+from tests.sync.sync_data import PASSPHRASE, at, dump
 
 
 @dataclass

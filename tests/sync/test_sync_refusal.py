@@ -15,7 +15,7 @@ from app.sync import bundle, export, merge
 from db.models import SyncKit
 
 import bundle_tools as bt
-from conftest import PASSPHRASE, at, dump
+from tests.sync.sync_data import PASSPHRASE, at, dump
 from tests.conftest import PASSWORD
 
 
