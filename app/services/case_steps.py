@@ -28,6 +28,7 @@ from app.rules import deadlines
 from app.rules.case_status import OPEN_STATUSES, RESULT_STATUSES, next_status, require_handling
 from app.rules.workdays import WorkdayCalendar
 from app.service import service_call
+from app.services import institutions
 from app.services.cases import CENTRE_ROLES, CASE_ROLES, CaseHead, CaseRoleRefused, add_event, check_case_role, head, refuse_and_log
 from app.services.today import centre_today
 from db.base import utcnow
@@ -220,23 +221,17 @@ def add_log(db: Database, actor: Actor, case_id: uuid.UUID, version: int, *, tex
         return head(c)
 
 
-def _institution(s: Session, centre_id: uuid.UUID, target: str, institution_id: uuid.UUID | None,
+def _institution(s: Session, actor: Actor, target: str, institution_id: uuid.UUID | None,
                  name: str) -> Institution | None:
+    """The unit picked (it must be this centre's), else the one named — made by the library's rules."""
     if institution_id is not None:
         inst = s.get(Institution, institution_id)
-        if inst is None or inst.deleted or inst.centre_id != centre_id:
+        if inst is None or inst.deleted or inst.centre_id != actor.centre_id:
             raise ValidationError("接收单位", "找不到所选单位")
         return inst
-    name = " ".join(name.split())
-    if not name:
+    if not " ".join(name.split()):
         return None
-    inst = s.scalars(select(Institution).where(Institution.centre_id == centre_id, Institution.name == name,
-                                               Institution.deleted.is_(False))).first()
-    if inst is None:
-        inst = Institution(centre_id=centre_id, kind=_TARGET_INSTITUTION.get(target, "other"), name=name)
-        s.add(inst)
-        s.flush()
-    return inst
+    return institutions.find_or_create(s, actor, name, _TARGET_INSTITUTION.get(target, "other"))
 
 
 def refer(db: Database, actor: Actor, case_id: uuid.UUID, version: int, *, target: str,
@@ -250,7 +245,7 @@ def refer(db: Database, actor: Actor, case_id: uuid.UUID, version: int, *, targe
             raise ValidationError("移交去向", f"“{target}”无效；可选：{'、'.join(REFERRAL_TARGET.values())}")
         on = on or st.today
         _not_before(on, c.decided_on, "移交日期", "受理日期")
-        inst = _institution(st.session, c.centre_id, target, institution_id, institution_name)
+        inst = _institution(st.session, actor, target, institution_id, institution_name)
         ref = Referral(centre_id=c.centre_id, case_id=c.id, target=target, institution_id=inst.id if inst else None,
                        referred_on=on, note=note.strip())
         st.session.add(ref)
@@ -304,6 +299,7 @@ def mediate(db: Database, actor: Actor, case_id: uuid.UUID, version: int, *, sta
         if result is not None and ended_on is None:
             ended_on = started_on
         _mediation_checks(c, started_on, ended_on, result, judicial_confirmation, confirmed_on)
+        _institution(st.session, actor, "mediation", institution_id, "")  # a picked unit must be this centre's
         m = Mediation(centre_id=c.centre_id, case_id=c.id, mediator=mediator.strip(), institution_id=institution_id,
                       started_on=started_on, ended_on=ended_on, result=result,
                       judicial_confirmation=judicial_confirmation, confirmed_on=confirmed_on, note=note.strip())

@@ -67,6 +67,21 @@ def _apply(s: Session, actor: Actor, row: Institution, data: InstitutionInput) -
     row.note = fields.text("备注", data.note)
 
 
+def find_or_create(s: Session, actor: Actor, name: str, kind: str) -> Institution:
+    """Inside a service call: the unit of this name (a referral or mediation names one), else a new
+    one made by the same rules as the library's own form."""
+    name = fields.text("接收单位", name, required=True, max_len=120)
+    found = s.scalars(select(Institution).where(Institution.centre_id == actor.centre_id,
+                                                Institution.name == name, Institution.deleted.is_(False))).first()
+    if found is not None:
+        return found
+    row = Institution(centre_id=actor.centre_id)
+    _apply(s, actor, row, InstitutionInput(kind=kind, name=name))
+    s.add(row)
+    s.flush()
+    return row
+
+
 def create_institution(db: Database, actor: Actor, data: InstitutionInput) -> InstitutionRow:
     with service_call(db, actor, roles=EDIT_ROLES, action="institution.create") as s:
         row = Institution(id=uuid.uuid4(), centre_id=actor.centre_id)

@@ -178,3 +178,24 @@ def test_merge_parties_moves_cases_and_is_evented(centre):
     assert result.cases_moved == 1
     d = cases.get_case(db, cw, b.id)
     assert d.applicant.name == "沈阳甲公司" and d.timeline[-1].kind == "party_merged"
+
+
+def test_a_unit_named_in_a_referral_joins_the_library_by_its_rules(centre):
+    """The institution a referral names is findable in 合作单位库 (pinyin included), and a mediation
+    cannot point at a unit that is not this centre's."""
+    import uuid
+
+    from app.errors import ValidationError
+    from app.services import institutions
+
+    db, cw = centre.db, centre.caseworker
+    h = cases.register(db, cw, case_input())
+    h = steps.accept(db, cw, h.id, h.version, assignee_id=cw.user_id, on=date(2026, 10, 8))
+    h = steps.refer(db, cw, h.id, h.version, target="enforcement", institution_name="沈阳市市场监督管理局",
+                    on=date(2026, 10, 9))
+    found = institutions.list_institutions(db, centre.admin, query="syssc")
+    assert [i.name for i in found] == ["沈阳市市场监督管理局"]
+    assert found[0].kind == "admin_dept"
+    with pytest.raises(ValidationError) as err:
+        steps.mediate(db, cw, h.id, h.version, started_on=date(2026, 10, 21), institution_id=uuid.uuid4())
+    assert err.value.field == "接收单位"
