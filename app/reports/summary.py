@@ -24,6 +24,7 @@ from app.reports.figures import Conditions, as_json, conditions
 from app.reports.periods import Period
 from app.privacy import mask_value
 from app.service import read_call
+from app.services.today import zone
 from db.base import utcnow
 from db.models import AssistCase, AuditHead, Device, User
 
@@ -98,11 +99,13 @@ def build_summary(db: Database, actor: Actor, period: Period, *, centre: str | N
         months = _monthly_counts(s, where.ids, period)
         lists = _case_lists(s, where, period)
         heads = _chain_heads(s, where.ids)
+        # In the centre's time zone: what goes on paper is the centre's clock, not the PC's.
+        generated_at = utcnow().astimezone(zone(first.timezone))
     return Summary(
         figures=service.PeriodFigures(period, where.name, service.freeze(current)),
         previous=service.freeze(previous), year_before=service.freeze(year_before),
         months=months, targets=MappingProxyType(targets), lists=MappingProxyType(lists),
-        chain_heads=heads, generated_at=utcnow(), generated_by=actor.display_name,
+        chain_heads=heads, generated_at=generated_at, generated_by=actor.display_name,
     )
 
 

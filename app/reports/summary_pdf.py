@@ -66,7 +66,7 @@ def _fmt(value, fmt: str) -> str:
 
 def _cover(summary: Summary, fonts: FontSet) -> list:
     v = summary.figures.values
-    local = summary.generated_at.astimezone()
+    local = summary.generated_at  # already in the centre's time zone
     cover_title = R.report_styles()["title"].but(size=22, leading=34)
     return [
         Spacer(1, 40 * mm),

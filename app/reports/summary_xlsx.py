@@ -171,7 +171,7 @@ def _list_sheet(book: Workbook, title: str, lines: tuple[CaseLine, ...]) -> None
 def _about_sheet(book: Workbook, summary: Summary) -> None:
     ws = book.create_sheet("说明")
     _widths(ws, (16, 70))
-    local = summary.generated_at.astimezone()
+    local = summary.generated_at  # already in the centre's time zone
     rows: list[tuple[str, Any]] = [
         ("中心", summary.centre_name), ("统计期间", summary.period.title),
         ("生成时间", local.strftime("%Y-%m-%d %H:%M")), ("生成人", summary.generated_by),

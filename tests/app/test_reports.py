@@ -199,3 +199,21 @@ def test_quarterly_pdf_builds_for_an_empty_period(db_url, centre, pwfile, tmp_pa
     assert main(["report", "quarterly", "--quarter", "2026Q1", "--out", str(pdf),
                  "--db", db_url, "--user", "supervisor", "--password-file", pwfile]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_summary_is_stamped_with_the_centres_clock_not_the_pcs(centre, monkeypatch):
+    """A PC set to UTC still prints the generation time of the centre (Asia/Shanghai, +08:00)."""
+    import time
+    from datetime import timedelta
+
+    from app.reports.periods import parse_month
+    from app.reports.summary import build_summary
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        summary = build_summary(centre.db, centre.supervisor, parse_month("2026-10"))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert summary.generated_at.utcoffset() == timedelta(hours=8)
