@@ -29,6 +29,7 @@ from app.ledger.reader import Sheet, read_ledger
 from app.ledger.rows import LedgerRow, Problem, check_row
 from app.rules.workdays import WorkdayCalendar
 from app.service import read_call, service_call
+from app.services.today import centre_today
 from db.models import (
     AssistCase, CaseEvent, CaseRight, Centre, FollowUp, IpRight, Party, User,
 )
@@ -71,7 +72,10 @@ def import_ledger(
     report = progress or (lambda stage, done, total: None)
     sheet = read_ledger(path)
     report("read", len(sheet.rows), len(sheet.rows))
-    accepted, problems = check_rows(sheet, today or date.today(), report)
+    if today is None:  # "not in the future" is judged by the centre's calendar, not the PC's
+        with read_call(db, actor, roles=IMPORT_ROLES) as s:
+            today = centre_today(s, actor.centre_id)
+    accepted, problems = check_rows(sheet, today, report)
     if dry_run:
         with read_call(db, actor, roles=IMPORT_ROLES) as s:
             plan = Plan.load(s, actor.centre_id)
