@@ -491,7 +491,17 @@ def list_complaints(db: Database, actor: Actor, fair_id: uuid.UUID, *, checks: b
         rows = s.scalars(select(FairComplaint).where(FairComplaint.fair_id == fair_id, FairComplaint.deleted.is_(False))
                          .order_by(FairComplaint.received_at)).all()
         checker = Checker(s, actor.centre_id) if checks else None
-        return [_complaint_row(s, c, checker=checker) for c in rows]
+        # One query each for the complainants, the rights and the time limit, not three per row.
+        # `loaded` keeps them alive: the session's identity map holds objects only weakly, and the
+        # per-row s.get() calls below must find them there instead of querying again.
+        party_ids = {c.complainant_id for c in rows}
+        right_ids = {c.right_id for c in rows if c.right_id}
+        loaded = [*s.scalars(select(Party).where(Party.id.in_(party_ids))),
+                  *s.scalars(select(IpRight).where(IpRight.id.in_(right_ids)))] if rows else []
+        hours = settings.get(s, actor.centre_id, "limit_fair_hours")
+        result = [_complaint_row(s, c, checker=checker, hours=hours) for c in rows]
+        del loaded
+        return result
 
 
 def get_complaint(db: Database, actor: Actor, complaint_id: uuid.UUID) -> ComplaintRow:
@@ -499,10 +509,12 @@ def get_complaint(db: Database, actor: Actor, complaint_id: uuid.UUID) -> Compla
         return _complaint_row(s, _get(s, FairComplaint, complaint_id, "展会投诉"), checks=True)
 
 
-def _complaint_row(s: Session, c: FairComplaint, *, checks: bool = False, checker: Checker | None = None) -> ComplaintRow:
+def _complaint_row(s: Session, c: FairComplaint, *, checks: bool = False, checker: Checker | None = None,
+                   hours: int | None = None) -> ComplaintRow:
     party = s.get(Party, c.complainant_id)
     right = s.get(IpRight, c.right_id) if c.right_id else None
-    hours = settings.get(s, c.centre_id, "limit_fair_hours")
+    if hours is None:
+        hours = settings.get(s, c.centre_id, "limit_fair_hours")
     repeat: list[str] = []
     conflicts: list[str] = []
     if checks or checker is not None:
