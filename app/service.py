@@ -28,12 +28,13 @@ from app.errors import (
     ConcurrentChange, DatabaseUnavailable, IpaidError, NotAuthenticated, PermissionDenied, UsageError,
 )
 from app.labels import ROLES
-from app.search.index import reindex_objects
+from app.search.index import SEARCHABLE, reindex_objects
 from db.base import Travelling, utcnow
 from db.models import User
 
 CHANGES = "ipaid_changes"
 STAMP = "ipaid_stamp"
+REINDEX = "ipaid_reindex"
 NOTES = "ipaid_notes"
 
 # Columns that change on every write and say nothing about the record itself.
@@ -74,6 +75,8 @@ def _track_changes(session: Session, _ctx, _instances) -> None:
             obj.updated_at = now
             obj.updated_by = user_id
             key = (obj.__table__.name, obj.id)
+            if _search_fields_touched(obj):  # read now: the history is gone after the flush
+                session.info[REINDEX].add(key)
             action = "delete" if obj.deleted else "update"
             if key in changes and changes[key][0] == "create":
                 action = "create"
@@ -81,6 +84,13 @@ def _track_changes(session: Session, _ctx, _instances) -> None:
     for obj in session.deleted:
         if isinstance(obj, Travelling):
             changes[(obj.__table__.name, obj.id)] = ("purge", obj)
+
+
+def _search_fields_touched(obj: Travelling) -> bool:
+    """Whether a change can alter the record's search tokens (a searched field, or `deleted`)."""
+    names, texts = SEARCHABLE.get(obj.__table__.name, ((), ()))
+    state = inspect(obj)
+    return any(state.attrs[f].history.has_changes() for f in (*names, *texts, "deleted"))
 
 
 def created_in(session: Session, obj: Travelling) -> bool:
@@ -163,6 +173,7 @@ def service_call(
         raise UsageError("数据库尚未初始化（没有设备标识），请先运行 ipaid init。", english="not initialised")
     session = db.write_session()
     session.info[CHANGES] = {}
+    session.info[REINDEX] = set()
     session.info[NOTES] = []
     stamp_time = now or utcnow()
     session.info[STAMP] = (stamp_time, actor.user_id if actor else None, device)
@@ -236,7 +247,15 @@ def _finish(session: Session, actor: Actor | None, action: str, at: datetime, de
     if not changes and not notes:
         return
     objects = [obj for (_a, obj) in changes.values()]
-    reindex_objects(session, objects)
+    # New records, purged ones and those whose searched fields changed; a status change alone
+    # leaves a case's tokens (its summary's bigrams) as they are.
+    reindex = session.info[REINDEX]
+    reindex_objects(
+        session,
+        [obj for (kind, obj) in changes.values()
+         if kind == "create" or (obj.__table__.name, obj.id) in reindex],
+        removed=[obj for (kind, obj) in changes.values() if kind == "purge"],
+    )
     centre_ids = {getattr(obj, "centre_id", None) for obj in objects} - {None}
     centre_id = next(iter(centre_ids)) if len(centre_ids) == 1 else (actor.centre_id if actor else None)
     events = [

@@ -88,10 +88,14 @@ def rows_for(table: str, record_id: uuid.UUID, values: dict) -> list[dict]:
 _DELETE_CHUNK = 500
 
 
-def reindex_objects(session: Session, objects: Iterable) -> None:
-    """Replace the tokens of each searchable object (deleted records lose theirs)."""
+def reindex_objects(session: Session, objects: Iterable, removed: Iterable = ()) -> None:
+    """Replace the tokens of each searchable object (deleted records lose theirs); `removed` are
+    records deleted from the table, whose tokens only go."""
     rows: list[dict] = []
     stale: dict[str, list[uuid.UUID]] = {}
+    for obj in removed:
+        if obj.__table__.name in SEARCHABLE:
+            stale.setdefault(obj.__table__.name, []).append(obj.id)
     for obj in objects:
         table = obj.__table__.name
         if table not in SEARCHABLE:
