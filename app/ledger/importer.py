@@ -28,7 +28,7 @@ from app.ledger import columns as C
 from app.ledger.reader import Sheet, read_ledger
 from app.ledger.rows import LedgerRow, Problem, check_row
 from app.rules.workdays import WorkdayCalendar
-from app.service import read_call, service_call
+from app.service import add_bulk, read_call, service_call
 from app.services.today import centre_today
 from db.models import (
     AssistCase, CaseEvent, CaseRight, Centre, FollowUp, IpRight, Party, User,
@@ -188,11 +188,10 @@ class Plan:
         objects: list = []
         for row in rows:
             objects.extend(self._case_objects(row, numbers.get(row.row, row.case_no), actor, calendar, zone))
-        # The models declare foreign keys but no relationships, so the session does not know
-        # the order in which rows must reach the database: give it, one table at a time.
+        # New records go in with one executemany per table, parents first (the models declare
+        # foreign keys but no relationships, so the order is given here).
         for table in _INSERT_ORDER:
-            s.add_all([obj for obj in objects if type(obj) is table])
-            s.flush()
+            add_bulk(s, [obj for obj in objects if type(obj) is table])
 
     def _mint_numbers(self, s: Session, rows: list[LedgerRow]) -> dict[int, str]:
         """Numbers for rows without one; never one that is in the database or anywhere in the file

@@ -9,10 +9,11 @@ import re
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from app.search.tokens import name_tokens, normalise, text_tokens
+from db import bulk
 from db.models import SearchToken
 
 # table → (name-like fields: 1-/2-char substrings + pinyin; long text fields: bigrams)
@@ -86,24 +87,27 @@ def rows_for(table: str, record_id: uuid.UUID, values: dict) -> list[dict]:
 
 # Ids per DELETE … IN (…): well under SQLite's and PostgreSQL's bound-parameter limits.
 _DELETE_CHUNK = 500
+_TOKEN_COLUMNS = ["token", "table_name", "record_id"]
 
 
-def reindex_objects(session: Session, objects: Iterable, removed: Iterable = ()) -> None:
+def reindex_objects(session: Session, objects: Iterable, removed: Iterable = (), *,
+                    new: Iterable = ()) -> None:
     """Replace the tokens of each searchable object (deleted records lose theirs); `removed` are
-    records deleted from the table, whose tokens only go."""
-    rows: list[dict] = []
+    records deleted from the table, whose tokens only go; `new` are records created in this unit of
+    work, which have no tokens yet to delete."""
     stale: dict[str, list[uuid.UUID]] = {}
     for obj in removed:
         if obj.__table__.name in SEARCHABLE:
             stale.setdefault(obj.__table__.name, []).append(obj.id)
-    for obj in objects:
-        table = obj.__table__.name
-        if table not in SEARCHABLE:
-            continue
-        stale.setdefault(table, []).append(obj.id)
-        if not getattr(obj, "deleted", False):
-            values = {f: getattr(obj, f, None) for spec in SEARCHABLE[table] for f in spec}
-            rows.extend(rows_for(table, obj.id, values))
+    fresh = [obj for obj in new if obj.__table__.name in SEARCHABLE]
+    changed = [obj for obj in objects if obj.__table__.name in SEARCHABLE]
+    for obj in changed:
+        stale.setdefault(obj.__table__.name, []).append(obj.id)
+    _delete_tokens(session, stale)
+    _insert_tokens(session, [obj for obj in (*fresh, *changed) if not getattr(obj, "deleted", False)])
+
+
+def _delete_tokens(session: Session, stale: dict[str, list[uuid.UUID]]) -> None:
     # One DELETE per table and chunk, not per record, and without synchronising the session: tokens
     # are only ever written with Core inserts, so no SearchToken object is in the identity map, and
     # the default per-statement scan of that map made a large import quadratic.
@@ -114,9 +118,22 @@ def reindex_objects(session: Session, objects: Iterable, removed: Iterable = ())
                 .where(SearchToken.table_name == table, SearchToken.record_id.in_(ids[start:start + _DELETE_CHUNK]))
                 .execution_options(synchronize_session=False)
             )
-    if rows:
-        # A Core insert of the table (executemany), not the ORM's bulk path: an import writes
-        # hundreds of thousands of tokens and the ORM path costs several times more per row.
-        # Sorted by primary key: B-tree inserts in order are about twice as fast as scattered ones.
-        rows.sort(key=lambda r: (r["token"], r["table_name"], str(r["record_id"])))
-        session.execute(insert(SearchToken.__table__), rows)
+
+
+def _insert_tokens(session: Session, objects: list) -> None:
+    """Write the tokens of `objects` straight to the driver (db.bulk): an import writes hundreds of
+    thousands of them, and SQLAlchemy's per-row parameter handling cost more than the inserts.
+    Sorted by primary key: B-tree inserts in order are about twice as fast as scattered ones."""
+    if not objects:
+        return
+    conn = session.connection()
+    record_id = bulk.bind_processor(conn, SearchToken.__table__, "record_id")
+    rows: list[tuple] = []
+    for obj in objects:
+        table = obj.__table__.name
+        values = {f: getattr(obj, f, None) for spec in SEARCHABLE[table] for f in spec}
+        rid = record_id(obj.id)
+        # Cut to the column's width first, then deduplicate (see rows_for).
+        rows.extend((t, table, rid) for t in {t[:80] for t in tokens_for(table, values)})
+    rows.sort()
+    bulk.insert_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, rows)
