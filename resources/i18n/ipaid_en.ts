@@ -88,6 +88,29 @@
     </message>
 </context>
 <context>
+    <name>CaseChanges</name>
+    <message>
+        <location filename="../../ui/cases/case_changes.py" line="+25"/>
+        <source>Edit registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reassign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a supervisor can reassign a case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Edit registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../ui/cases/list_model.py" line="+21"/>
@@ -194,13 +217,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+42"/>
-        <location line="+96"/>
+        <location filename="../../ui/cases/case_view.py" line="+43"/>
+        <location line="+97"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-97"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,7 +268,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Ask to supplement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -314,8 +337,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+65"/>
+        <location line="-87"/>
+        <location line="+66"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
@@ -375,7 +398,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Save notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,6 +1059,43 @@ The log has been saved to {path}.</source>
     <message>
         <location line="+1"/>
         <source>{fields} field(s) and {rows} comparison row(s) changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditRegistrationDialog</name>
+    <message>
+        <location filename="../../ui/cases/edit_dialog.py" line="+29"/>
+        <source>Edit registration – {case_no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The registration date cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masked numbers (with *) are kept as stored unless you replace them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>This case names %n more right(s); they are kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+12"/>
+        <source>Attached:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2779,9 +2839,32 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/cases/reassign_dialog.py" line="+29"/>
+        <source>New assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassign {case_no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Current assignee: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/cases/register_dialog.py" line="+27"/>
+        <location filename="../../ui/cases/register_dialog.py" line="+29"/>
         <source>Register an assistance request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2805,11 +2888,18 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="-2"/>
+        <location line="+3"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-3"/>
         <location line="+3"/>
+        <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>IP type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2869,7 +2959,17 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+25"/>
+        <source>Attach files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Possible same party</source>
         <translation type="unfinished"></translation>
     </message>

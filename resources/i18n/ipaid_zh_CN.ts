@@ -87,6 +87,29 @@
     </message>
 </context>
 <context>
+    <name>CaseChanges</name>
+    <message>
+        <location filename="../../ui/cases/case_changes.py" line="+25" />
+        <source>Edit registration…</source>
+        <translation>修改登记信息…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Reassign…</source>
+        <translation>更换承办人…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Only a supervisor can reassign a case.</source>
+        <translation>只有负责人可以更换承办人。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Edit registration</source>
+        <translation>修改登记信息</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../ui/cases/list_model.py" line="+21" />
@@ -192,13 +215,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+42" />
-        <location line="+96" />
+        <location filename="../../ui/cases/case_view.py" line="+43" />
+        <location line="+97" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-96" />
+        <location line="-97" />
         <source>By</source>
         <translation>记录人</translation>
     </message>
@@ -243,7 +266,7 @@
         <translation>补正通知书</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Ask to supplement</source>
         <translation>要求补正</translation>
     </message>
@@ -312,8 +335,8 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-86" />
-        <location line="+65" />
+        <location line="-87" />
+        <location line="+66" />
         <source>Assignee</source>
         <translation>承办人</translation>
     </message>
@@ -373,7 +396,7 @@
         <translation>回访方式</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+48" />
         <source>Save notice</source>
         <translation>保存通知书</translation>
     </message>
@@ -1036,6 +1059,40 @@ The log has been saved to {path}.</source>
         <location line="+1" />
         <source>{fields} field(s) and {rows} comparison row(s) changed.</source>
         <translation>有{fields}个字段、{rows}个比对行发生变化。</translation>
+    </message>
+</context>
+<context>
+    <name>EditRegistrationDialog</name>
+    <message>
+        <location filename="../../ui/cases/edit_dialog.py" line="+29" />
+        <source>Edit registration – {case_no}</source>
+        <translation>修改登记信息 – {case_no}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The registration date cannot be changed.</source>
+        <translation>登记日期不能修改（案件编号和各项期限均由此起算）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Masked numbers (with *) are kept as stored unless you replace them.</source>
+        <translation>带“*”的遮蔽号码不改动时，保留原登记的号码。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27" />
+        <source>This case names %n more right(s); they are kept.</source>
+        <translation><numerusform>本案另有%n项知识产权，保存时保留不变。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <location line="+12" />
+        <source>Attached:</source>
+        <translation>已有附件：</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Save anyway?</source>
+        <translation>仍然保存吗？</translation>
     </message>
 </context>
 <context>
@@ -2777,9 +2834,32 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/cases/reassign_dialog.py" line="+29" />
+        <source>New assignee</source>
+        <translation>新承办人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reassign {case_no}</source>
+        <translation>更换承办人 – {case_no}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Current assignee: {name}</source>
+        <translation>现承办人：{name}</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/cases/register_dialog.py" line="+27" />
+        <location filename="../../ui/cases/register_dialog.py" line="+29" />
         <source>Register an assistance request</source>
         <translation>登记维权援助申请</translation>
     </message>
@@ -2803,11 +2883,18 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="-2" />
+        <location line="+3" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
+        <location line="-3" />
         <location line="+3" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>IP type</source>
         <translation>知识产权类型</translation>
     </message>
@@ -2867,7 +2954,17 @@ The log has been saved to {path}.</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+25" />
+        <source>Attach files…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location line="+46" />
         <source>Possible same party</source>
         <translation>可能是同一当事人</translation>
     </message>

@@ -16,6 +16,7 @@ from app.errors import IpaidError
 from app.labels import (CASE_STATUS, CHANNEL, DISPUTE_TYPE, IP_KIND, MEDIATION_RESULT, OUTCOME, REFERRAL_TARGET,
                         SATISFACTION)
 from app.services import case_notices, case_steps, cases, users
+from ui.cases.case_changes import add_change_buttons
 from ui.cases.forms import Field, StepDialog
 
 ACTION_ORDER = ("request_supplement", "receive_supplement", "withdraw", "accept", "refuse", "log", "refer",
@@ -115,6 +116,7 @@ class CaseView(QWidget):
                 b.clicked.connect(lambda _=False, k=kind: self.save_notice(k))
                 self.buttons_row.addWidget(b)
                 self.buttons[f"notice_{kind}"] = b
+        add_change_buttons(self, d)  # 修改登记信息 / 更换承办人 (ui/cases/case_changes.py)
 
     @staticmethod
     def _notice_possible(d: cases.CaseDetail, kind: str) -> bool:
@@ -201,6 +203,12 @@ class CaseView(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def open_step_dialog(self, dialog, signal) -> None:
+        """Show a form opened from a button (non-blocking); its success reloads the case."""
+        signal.connect(self._after_step)
+        self.dialog = dialog
+        dialog.open()
 
     def _after_step(self, head) -> None:
         self.reload()
