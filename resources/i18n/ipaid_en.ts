@@ -90,7 +90,22 @@
 <context>
     <name>CaseChanges</name>
     <message>
-        <location filename="../../ui/cases/case_changes.py" line="+25"/>
+        <location filename="../../ui/cases/case_changes.py" line="+32"/>
+        <source>overseas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services asked for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Summary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Edit registration…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,7 +120,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>Referral result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mediation result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Edit registration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -150,6 +175,11 @@
     <message>
         <location line="+1"/>
         <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -217,13 +247,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+43"/>
-        <location line="+97"/>
+        <location filename="../../ui/cases/case_view.py" line="+46"/>
+        <location line="+99"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-99"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,7 +263,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -253,7 +283,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Acceptance notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,8 +367,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+66"/>
+        <location line="-88"/>
+        <location line="+67"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1983,6 +2013,34 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>MediationResultDialog</name>
+    <message>
+        <location filename="../../ui/cases/result_dialogs.py" line="+46"/>
+        <source>Mediation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ended on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judicial confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mediation result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewOpinionDialog</name>
     <message>
         <location filename="../../ui/opinions/page.py" line="+222"/>
@@ -2862,6 +2920,29 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>ReferralResultDialog</name>
+    <message>
+        <location filename="../../ui/cases/result_dialogs.py" line="-20"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
         <location filename="../../ui/cases/register_dialog.py" line="+29"/>
@@ -2959,7 +3040,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Attach files…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -89,7 +89,22 @@
 <context>
     <name>CaseChanges</name>
     <message>
-        <location filename="../../ui/cases/case_changes.py" line="+25" />
+        <location filename="../../ui/cases/case_changes.py" line="+32" />
+        <source>overseas</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Services asked for:</source>
+        <translation>申请服务：</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Summary:</source>
+        <translation>案情摘要：</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Edit registration…</source>
         <translation>修改登记信息…</translation>
     </message>
@@ -104,7 +119,17 @@
         <translation>只有负责人可以更换承办人。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+3" />
+        <source>Referral result…</source>
+        <translation>移交结果…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Mediation result…</source>
+        <translation>调解结果…</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Edit registration</source>
         <translation>修改登记信息</translation>
     </message>
@@ -150,6 +175,11 @@
         <location line="+1" />
         <source>Due</source>
         <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+96" />
+        <source>overdue</source>
+        <translation>已逾期</translation>
     </message>
 </context>
 <context>
@@ -215,13 +245,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+43" />
-        <location line="+97" />
+        <location filename="../../ui/cases/case_view.py" line="+46" />
+        <location line="+99" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-97" />
+        <location line="-99" />
         <source>By</source>
         <translation>记录人</translation>
     </message>
@@ -231,7 +261,7 @@
         <translation>办理事项</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>Timeline</source>
         <translation>办理流程</translation>
     </message>
@@ -251,7 +281,7 @@
         <translation>被请求人</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
@@ -335,8 +365,8 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-87" />
-        <location line="+66" />
+        <location line="-88" />
+        <location line="+67" />
         <source>Assignee</source>
         <translation>承办人</translation>
     </message>
@@ -1081,7 +1111,9 @@ The log has been saved to {path}.</source>
     <message numerus="yes">
         <location line="+27" />
         <source>This case names %n more right(s); they are kept.</source>
-        <translation><numerusform>本案另有%n项知识产权，保存时保留不变。</numerusform></translation>
+        <translation>
+            <numerusform>本案另有%n项知识产权，保存时保留不变。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+12" />
@@ -1978,6 +2010,34 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>MediationResultDialog</name>
+    <message>
+        <location filename="../../ui/cases/result_dialogs.py" line="+46" />
+        <source>Mediation</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ended on</source>
+        <translation>调解结束日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Judicial confirmation</source>
+        <translation>已申请司法确认</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mediation result</source>
+        <translation>记录调解结果</translation>
+    </message>
+</context>
+<context>
     <name>NewOpinionDialog</name>
     <message>
         <location filename="../../ui/opinions/page.py" line="+222" />
@@ -2857,6 +2917,29 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>ReferralResultDialog</name>
+    <message>
+        <location filename="../../ui/cases/result_dialogs.py" line="-20" />
+        <source>Referral</source>
+        <translation>移交记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result</source>
+        <translation>移交结果</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referral result</source>
+        <translation>记录移交结果</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
         <location filename="../../ui/cases/register_dialog.py" line="+29" />
@@ -2954,7 +3037,7 @@ The log has been saved to {path}.</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+32" />
         <source>Attach files…</source>
         <translation>添加附件…</translation>
     </message>

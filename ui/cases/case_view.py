@@ -16,7 +16,7 @@ from app.errors import IpaidError
 from app.labels import (CASE_STATUS, CHANNEL, DISPUTE_TYPE, IP_KIND, MEDIATION_RESULT, OUTCOME, REFERRAL_TARGET,
                         SATISFACTION)
 from app.services import case_notices, case_steps, cases, users
-from ui.cases.case_changes import add_change_buttons
+from ui.cases.case_changes import add_change_buttons, registration_text
 from ui.cases.forms import Field, StepDialog
 
 ACTION_ORDER = ("request_supplement", "receive_supplement", "withdraw", "accept", "refuse", "log", "refer",
@@ -38,6 +38,9 @@ class CaseView(QWidget):
         self.deadline.setObjectName("deadline")
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
+        self.summary = QLabel(self)  # services asked for and the summary, as registered (or edited)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
         self.timeline = QTreeWidget(self)
         self.timeline.setObjectName("timeline")
         self.timeline.setHeaderLabels([self.tr("Date"), self.tr("By"), self.tr("Step")])
@@ -48,6 +51,7 @@ class CaseView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.deadline)
         layout.addWidget(self.facts)
+        layout.addWidget(self.summary)
         # Timeline (the steps) and the change history (who changed which field, from the audit
         # events); the history is read only when its tab is opened.
         from ui.history.history_view import HistoryView
@@ -87,6 +91,7 @@ class CaseView(QWidget):
             f"{opposing}：{d.opposing.name if d.opposing else '—'}\n"
             f"{rights}　{DISPUTE_TYPE[d.dispute_type]}　{CHANNEL[d.channel]}　{d.registered_on.isoformat()}"
             + (f"\n{assignee}：{d.assignee_name}" if d.assignee_name else ""))
+        self.summary.setText(registration_text(self, d))
         self.timeline.clear()
         for e in d.timeline:
             self.timeline.addTopLevelItem(QTreeWidgetItem([e.on.isoformat(), e.actor_name, e.text]))
