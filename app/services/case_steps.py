@@ -414,8 +414,43 @@ def reassign_open_cases(db: Database, actor: Actor, from_user_id: uuid.UUID, to_
         return [c.case_no for c in cases]
 
 
+# Who may hand one case to another caseworker: the 负责人 who assigns the work. (A leaving
+# caseworker's cases are moved all at once by `reassign_open_cases`, which the admin may also do.)
+REASSIGN_ROLES = frozenset({"supervisor"})
+# Statuses in which a case has a caseworker still working on it (handling, or the follow-up visit).
+REASSIGN_STATUSES = frozenset({"accepted", "closed"})
+
+
+def reassign_refusal(status: str) -> str | None:
+    """Why the assignee of a case in `status` cannot be changed (None when it can)."""
+    if status in REASSIGN_STATUSES:
+        return None
+    if status in ("registered", "supplementing"):
+        return f"案件当前为“{CASE_STATUS[status]}”，尚未受理：承办人在受理时指定。"
+    return f"案件当前为“{CASE_STATUS.get(status, status)}”，已无需办理，不能更换承办人。"
+
+
+def reassign(db: Database, actor: Actor, case_id: uuid.UUID, version: int, *, assignee_id: uuid.UUID | None,
+             note: str = "") -> CaseHead:
+    """Hand one case to another caseworker (更换承办人); the timeline says from whom to whom."""
+    with case_step(db, actor, case_id, version, "case.reassign", roles=REASSIGN_ROLES) as st:
+        c = st.case
+        refusal = reassign_refusal(c.status)
+        if refusal:
+            raise UsageError(refusal, english=f"a case in status {c.status} cannot be reassigned")
+        new = _assignee(st.session, c.centre_id, assignee_id)
+        if new.id == c.assignee_id:
+            raise ValidationError("新承办人", f"{new.display_name} 已是本案承办人")
+        old = st.session.get(User, c.assignee_id) if c.assignee_id else None
+        c.assignee_id = new.id
+        text = f"承办人由 {old.display_name if old else '（无）'} 改为 {new.display_name}"
+        add_event(st.session, c, actor, "reassigned", st.today, text + (f"；{note.strip()}" if note.strip() else ""),
+                  {"from": str(old.id) if old else None, "to": str(new.id)})
+        return head(c)
+
+
 __all__ = [
     "request_supplement", "receive_supplement", "treat_as_withdrawn", "withdraw_overdue_supplements",
     "accept", "refuse", "add_log", "refer", "record_referral_result", "mediate", "record_mediation_result",
-    "close", "follow_up", "archive", "reassign_open_cases", "satisfaction_score", "CASE_STATUS",
+    "close", "follow_up", "archive", "reassign_open_cases", "reassign", "reassign_refusal", "satisfaction_score", "CASE_STATUS",
 ]

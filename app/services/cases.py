@@ -374,7 +374,7 @@ def _detail(s: Session, case: AssistCase, today: date) -> CaseDetail:
     applicant = s.get(Party, case.applicant_id)
     opposing = s.get(Party, case.opposing_party_id) if case.opposing_party_id else None
     right_rows = s.scalars(select(IpRight).join(CaseRight, CaseRight.right_id == IpRight.id)
-                           .where(CaseRight.case_id == case.id)).all()
+                           .where(CaseRight.case_id == case.id, CaseRight.deleted.is_(False))).all()
     assignee = s.get(User, case.assignee_id) if case.assignee_id else None
     events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id)
                        .order_by(CaseEvent.on, CaseEvent.at)).all()

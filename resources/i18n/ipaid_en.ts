@@ -88,6 +88,54 @@
     </message>
 </context>
 <context>
+    <name>CaseChanges</name>
+    <message>
+        <location filename="../../ui/cases/case_changes.py" line="+32"/>
+        <source>overseas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services asked for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Summary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reassign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a supervisor can reassign a case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Referral result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mediation result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Edit registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../ui/cases/list_model.py" line="+21"/>
@@ -127,6 +175,11 @@
     <message>
         <location line="+1"/>
         <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -194,13 +247,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+42"/>
-        <location line="+96"/>
+        <location filename="../../ui/cases/case_view.py" line="+46"/>
+        <location line="+99"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -210,7 +263,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,7 +283,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Acceptance notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,7 +298,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Ask to supplement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -314,8 +367,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+65"/>
+        <location line="-88"/>
+        <location line="+67"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
@@ -375,7 +428,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Save notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,6 +1089,43 @@ The log has been saved to {path}.</source>
     <message>
         <location line="+1"/>
         <source>{fields} field(s) and {rows} comparison row(s) changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditRegistrationDialog</name>
+    <message>
+        <location filename="../../ui/cases/edit_dialog.py" line="+29"/>
+        <source>Edit registration – {case_no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The registration date cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masked numbers (with *) are kept as stored unless you replace them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>This case names %n more right(s); they are kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+12"/>
+        <source>Attached:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1923,6 +2013,34 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>MediationResultDialog</name>
+    <message>
+        <location filename="../../ui/cases/result_dialogs.py" line="+46"/>
+        <source>Mediation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ended on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judicial confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mediation result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewOpinionDialog</name>
     <message>
         <location filename="../../ui/opinions/page.py" line="+222"/>
@@ -2779,9 +2897,55 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/cases/reassign_dialog.py" line="+29"/>
+        <source>New assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassign {case_no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Current assignee: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralResultDialog</name>
+    <message>
+        <location filename="../../ui/cases/result_dialogs.py" line="-20"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/cases/register_dialog.py" line="+27"/>
+        <location filename="../../ui/cases/register_dialog.py" line="+29"/>
         <source>Register an assistance request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2805,11 +2969,18 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="-2"/>
+        <location line="+3"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-3"/>
         <location line="+3"/>
+        <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>IP type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2869,7 +3040,17 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+32"/>
+        <source>Attach files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Possible same party</source>
         <translation type="unfinished"></translation>
     </message>

@@ -87,6 +87,54 @@
     </message>
 </context>
 <context>
+    <name>CaseChanges</name>
+    <message>
+        <location filename="../../ui/cases/case_changes.py" line="+32" />
+        <source>overseas</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Services asked for:</source>
+        <translation>申请服务：</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Summary:</source>
+        <translation>案情摘要：</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Edit registration…</source>
+        <translation>修改登记信息…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Reassign…</source>
+        <translation>更换承办人…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Only a supervisor can reassign a case.</source>
+        <translation>只有负责人可以更换承办人。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Referral result…</source>
+        <translation>移交结果…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Mediation result…</source>
+        <translation>调解结果…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Edit registration</source>
+        <translation>修改登记信息</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../ui/cases/list_model.py" line="+21" />
@@ -127,6 +175,11 @@
         <location line="+1" />
         <source>Due</source>
         <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+96" />
+        <source>overdue</source>
+        <translation>已逾期</translation>
     </message>
 </context>
 <context>
@@ -192,13 +245,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+42" />
-        <location line="+96" />
+        <location filename="../../ui/cases/case_view.py" line="+46" />
+        <location line="+99" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-96" />
+        <location line="-99" />
         <source>By</source>
         <translation>记录人</translation>
     </message>
@@ -208,7 +261,7 @@
         <translation>办理事项</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>Timeline</source>
         <translation>办理流程</translation>
     </message>
@@ -228,7 +281,7 @@
         <translation>被请求人</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
@@ -243,7 +296,7 @@
         <translation>补正通知书</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Ask to supplement</source>
         <translation>要求补正</translation>
     </message>
@@ -312,8 +365,8 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-86" />
-        <location line="+65" />
+        <location line="-88" />
+        <location line="+67" />
         <source>Assignee</source>
         <translation>承办人</translation>
     </message>
@@ -373,7 +426,7 @@
         <translation>回访方式</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+48" />
         <source>Save notice</source>
         <translation>保存通知书</translation>
     </message>
@@ -1036,6 +1089,42 @@ The log has been saved to {path}.</source>
         <location line="+1" />
         <source>{fields} field(s) and {rows} comparison row(s) changed.</source>
         <translation>有{fields}个字段、{rows}个比对行发生变化。</translation>
+    </message>
+</context>
+<context>
+    <name>EditRegistrationDialog</name>
+    <message>
+        <location filename="../../ui/cases/edit_dialog.py" line="+29" />
+        <source>Edit registration – {case_no}</source>
+        <translation>修改登记信息 – {case_no}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The registration date cannot be changed.</source>
+        <translation>登记日期不能修改（案件编号和各项期限均由此起算）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Masked numbers (with *) are kept as stored unless you replace them.</source>
+        <translation>带“*”的遮蔽号码不改动时，保留原登记的号码。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27" />
+        <source>This case names %n more right(s); they are kept.</source>
+        <translation>
+            <numerusform>本案另有%n项知识产权，保存时保留不变。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <location line="+12" />
+        <source>Attached:</source>
+        <translation>已有附件：</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Save anyway?</source>
+        <translation>仍然保存吗？</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +2010,34 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>MediationResultDialog</name>
+    <message>
+        <location filename="../../ui/cases/result_dialogs.py" line="+46" />
+        <source>Mediation</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ended on</source>
+        <translation>调解结束日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Judicial confirmation</source>
+        <translation>已申请司法确认</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mediation result</source>
+        <translation>记录调解结果</translation>
+    </message>
+</context>
+<context>
     <name>NewOpinionDialog</name>
     <message>
         <location filename="../../ui/opinions/page.py" line="+222" />
@@ -2777,9 +2894,55 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/cases/reassign_dialog.py" line="+29" />
+        <source>New assignee</source>
+        <translation>新承办人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reassign {case_no}</source>
+        <translation>更换承办人 – {case_no}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Current assignee: {name}</source>
+        <translation>现承办人：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralResultDialog</name>
+    <message>
+        <location filename="../../ui/cases/result_dialogs.py" line="-20" />
+        <source>Referral</source>
+        <translation>移交记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result</source>
+        <translation>移交结果</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referral result</source>
+        <translation>记录移交结果</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/cases/register_dialog.py" line="+27" />
+        <location filename="../../ui/cases/register_dialog.py" line="+29" />
         <source>Register an assistance request</source>
         <translation>登记维权援助申请</translation>
     </message>
@@ -2803,11 +2966,18 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="-2" />
+        <location line="+3" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
+        <location line="-3" />
         <location line="+3" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>IP type</source>
         <translation>知识产权类型</translation>
     </message>
@@ -2867,7 +3037,17 @@ The log has been saved to {path}.</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+32" />
+        <source>Attach files…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location line="+46" />
         <source>Possible same party</source>
         <translation>可能是同一当事人</translation>
     </message>

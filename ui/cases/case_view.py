@@ -16,6 +16,7 @@ from app.errors import IpaidError
 from app.labels import (CASE_STATUS, CHANNEL, DISPUTE_TYPE, IP_KIND, MEDIATION_RESULT, OUTCOME, REFERRAL_TARGET,
                         SATISFACTION)
 from app.services import case_notices, case_steps, cases, users
+from ui.cases.case_changes import add_change_buttons, registration_text
 from ui.cases.forms import Field, StepDialog
 
 ACTION_ORDER = ("request_supplement", "receive_supplement", "withdraw", "accept", "refuse", "log", "refer",
@@ -37,6 +38,9 @@ class CaseView(QWidget):
         self.deadline.setObjectName("deadline")
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
+        self.summary = QLabel(self)  # services asked for and the summary, as registered (or edited)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
         self.timeline = QTreeWidget(self)
         self.timeline.setObjectName("timeline")
         self.timeline.setHeaderLabels([self.tr("Date"), self.tr("By"), self.tr("Step")])
@@ -47,6 +51,7 @@ class CaseView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.deadline)
         layout.addWidget(self.facts)
+        layout.addWidget(self.summary)
         # Timeline (the steps) and the change history (who changed which field, from the audit
         # events); the history is read only when its tab is opened.
         from ui.history.history_view import HistoryView
@@ -86,6 +91,7 @@ class CaseView(QWidget):
             f"{opposing}：{d.opposing.name if d.opposing else '—'}\n"
             f"{rights}　{DISPUTE_TYPE[d.dispute_type]}　{CHANNEL[d.channel]}　{d.registered_on.isoformat()}"
             + (f"\n{assignee}：{d.assignee_name}" if d.assignee_name else ""))
+        self.summary.setText(registration_text(self, d))
         self.timeline.clear()
         for e in d.timeline:
             self.timeline.addTopLevelItem(QTreeWidgetItem([e.on.isoformat(), e.actor_name, e.text]))
@@ -115,6 +121,7 @@ class CaseView(QWidget):
                 b.clicked.connect(lambda _=False, k=kind: self.save_notice(k))
                 self.buttons_row.addWidget(b)
                 self.buttons[f"notice_{kind}"] = b
+        add_change_buttons(self, d)  # 修改登记信息 / 更换承办人 (ui/cases/case_changes.py)
 
     @staticmethod
     def _notice_possible(d: cases.CaseDetail, kind: str) -> bool:
@@ -201,6 +208,12 @@ class CaseView(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def open_step_dialog(self, dialog, signal) -> None:
+        """Show a form opened from a button (non-blocking); its success reloads the case."""
+        signal.connect(self._after_step)
+        self.dialog = dialog
+        dialog.open()
 
     def _after_step(self, head) -> None:
         self.reload()

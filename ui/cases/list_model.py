@@ -118,16 +118,22 @@ class CaseListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[index.column()][2](row)
+            text = COLUMNS[index.column()][2](row)
+            if index.column() == len(COLUMNS) - 1 and self._overdue(row):
+                # Not only red: the word says it to those who cannot tell the colour.
+                text += " " + QCoreApplication.translate("CaseListModel", "overdue")
+            return text
         if role == Qt.ItemDataRole.UserRole:
             return str(row.id)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == len(COLUMNS) - 1:
-            today = self._today or date.today()
-            if row.due_on is not None and row.due_on < today and row.status in ("registered", "supplementing",
-                                                                                 "accepted", "closed"):
-                from PySide6.QtGui import QColor
-                return QColor("#c0392b")
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == len(COLUMNS) - 1 and self._overdue(row):
+            from PySide6.QtGui import QColor
+            return QColor("#c0392b")
         return None
+
+    def _overdue(self, row: CaseListRow) -> bool:
+        today = self._today or date.today()
+        return row.due_on is not None and row.due_on < today and row.status in ("registered", "supplementing",
+                                                                                 "accepted", "closed")
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):

@@ -3,14 +3,16 @@ shown before anything is saved."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QMessageBox, QVBoxLayout, QWidget)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from app.context import Actor
 from app.database import Database
-from app.errors import IpaidError
+from app.errors import IpaidError, ValidationError
 from app.labels import CHANNEL, DISPUTE_TYPE, IP_KIND, PARTY_KIND, SERVICE
 from app.services import cases, parties
 from app.services.parties import PartyInput
@@ -29,9 +31,10 @@ class RegisterDialog(QDialog):
         self._fields = {
             "applicant": [Field("applicant_kind", self.tr("Kind"), "choice", kinds, default="enterprise"),
                           Field("applicant_name", self.tr("Name")), Field("applicant_identifier", self.tr("ID / credit code")),
-                          Field("applicant_phone", self.tr("Phone"))],
+                          Field("applicant_phone", self.tr("Phone")), Field("applicant_contact", self.tr("Contact person"))],
             "opposing": [Field("opposing_kind", self.tr("Kind"), "choice", kinds, default="enterprise"),
-                         Field("opposing_name", self.tr("Name")), Field("opposing_identifier", self.tr("ID / credit code"))],
+                         Field("opposing_name", self.tr("Name")), Field("opposing_identifier", self.tr("ID / credit code")),
+                         Field("opposing_phone", self.tr("Phone")), Field("opposing_contact", self.tr("Contact person"))],
             "case": [Field("right_kind", self.tr("IP type"), "choice", list(IP_KIND.items())),
                      Field("right_number", self.tr("Right number")), Field("right_title", self.tr("Title / mark")),
                      Field("nice_classes", self.tr("Nice classes")),
@@ -44,6 +47,9 @@ class RegisterDialog(QDialog):
         self.widgets: dict = {}
         layout = QVBoxLayout(self)
         titles = {"applicant": self.tr("Applicant"), "opposing": self.tr("Opposing party"), "case": self.tr("Request")}
+        parties_row = QHBoxLayout()  # the two parties side by side keep the form within a laptop's height
+        layout.addLayout(parties_row)
+        self.groups: dict[str, QGroupBox] = {}
         for group, fields in self._fields.items():
             box = QGroupBox(titles[group], self)
             form = QFormLayout(box)
@@ -51,7 +57,11 @@ class RegisterDialog(QDialog):
                 w = make_widget(f, box)
                 self.widgets[f.key] = w
                 form.addRow(f.label, w)
-            layout.addWidget(box)
+            (layout if group == "case" else parties_row).addWidget(box)
+            self.groups[group] = box
+        for key in ("applicant_identifier", "opposing_identifier"):  # 18 characters, fully visible
+            w = self.widgets[key]
+            w.setMinimumWidth(w.fontMetrics().horizontalAdvance("0" * 21))
         self.duplicates = QLabel(self)
         self.duplicates.setObjectName("duplicates")
         self.duplicates.setWordWrap(True)
@@ -65,6 +75,17 @@ class RegisterDialog(QDialog):
             self.services[code] = box
             services.addWidget(box)
         layout.addLayout(services)
+        # Files are copied into the database at save (design.md §3: never only a link).
+        self.files: list[str] = []
+        files = QHBoxLayout()
+        self.add_files_button = QPushButton(self.tr("Attach files…"), self)
+        self.add_files_button.clicked.connect(lambda: self.add_files())
+        self.files_label = QLabel(self)
+        self.files_label.setObjectName("files")
+        self.files_label.setWordWrap(True)
+        files.addWidget(self.add_files_button)
+        files.addWidget(self.files_label, 1)
+        layout.addLayout(files)
         self.error = QLabel(self)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -75,6 +96,23 @@ class RegisterDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Ctrl+S saves; Esc cancels (QDialog's own key handling).
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def add_files(self, paths: list[str] | None = None) -> None:
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        self.files += [p for p in paths if p not in self.files]
+        self.files_label.setText("；".join(Path(p).name for p in self.files))
+
+    def _attachments(self) -> tuple[tuple[str, bytes], ...]:
+        out = []
+        for path in self.files:
+            try:
+                out.append((Path(path).name, Path(path).read_bytes()))
+            except OSError as exc:
+                raise ValidationError("附件", f"无法读取 {path}：{exc.strerror or exc}") from None
+        return tuple(out)
 
     def value(self, key: str):
         f = next(f for fields in self._fields.values() for f in fields if f.key == key)
@@ -85,8 +123,8 @@ class RegisterDialog(QDialog):
 
     def _party(self, prefix: str) -> PartyInput:
         return PartyInput(name=self.value(f"{prefix}_name"), kind=self.value(f"{prefix}_kind"),
-                          identifier=self.value(f"{prefix}_identifier"),
-                          phone=self.value(f"{prefix}_phone") if prefix == "applicant" else "")
+                          identifier=self.value(f"{prefix}_identifier"), phone=self.value(f"{prefix}_phone"),
+                          contact=self.value(f"{prefix}_contact"))
 
     def case_input(self) -> cases.CaseInput:
         opposing = self._party("opposing")
@@ -96,7 +134,8 @@ class RegisterDialog(QDialog):
                                self.value("nice_classes")),),
             dispute_type=self.value("dispute_type"), channel=self.value("channel"),
             services=tuple(c for c, box in self.services.items() if box.isChecked()),
-            overseas=self.value("overseas"), summary=self.value("summary"), registered_on=self.value("registered_on"))
+            overseas=self.value("overseas"), summary=self.value("summary"), registered_on=self.value("registered_on"),
+            attachments=self._attachments())
 
     def _show_duplicates(self) -> None:
         name = self.value("applicant_name").strip()
@@ -111,12 +150,12 @@ class RegisterDialog(QDialog):
         same = self.tr("Possible same party")  # outside the f-string: lupdate cannot see into one
         self.duplicates.setText("　".join(f"{same}：{m.party.name}（{m.reason_label}）" for m in found))
 
-    def confirm_conflicts(self, conflicts: list[cases.Conflict]) -> bool:
+    def confirm_conflicts(self, conflicts: list[cases.Conflict], question: str | None = None) -> bool:
         text = "\n".join(c.text for c in conflicts)
         answer = QMessageBox.question(
             self, self.tr("Possible conflict of interest"),
             self.tr("Earlier cases involve these parties on the other side:") + "\n\n" + text + "\n\n"
-            + self.tr("Register anyway?"))
+            + (question or self.tr("Register anyway?")))
         return answer == QMessageBox.StandardButton.Yes
 
     def save(self) -> None:
@@ -128,8 +167,12 @@ class RegisterDialog(QDialog):
                 return
             head = cases.register(self._db, self._actor, data, confirmed=bool(conflicts))
         except IpaidError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.show_error(exc.message)
             return
         self.registered.emit(head)
         self.accept()
+
+    def show_error(self, message: str) -> None:
+        """The service's message (it names the field); everything typed stays in the form."""
+        self.error.setText(message)
+        self.error.show()
