@@ -176,6 +176,10 @@ def test_desktop_entry_names_the_program_in_chinese_and_english():
         assert entry[key].isascii() and entry[key].strip(), key
         assert has_cjk(entry[f"{key}[zh_CN]"]), f"{key}[zh_CN]"
     assert entry["Name[zh_CN]"] == "知识产权维权援助工作台"
+    # Qt names the window's X11 class after the application name; docks match the entry by it.
+    from ui.qt_app import APPLICATION
+
+    assert entry["StartupWMClass"] == APPLICATION
     # The icon is a theme name, installed from resources/icons as the README describes.
     assert "/" not in entry["Icon"] and (ROOT / "resources/icons/ipaid-256.png").is_file()
 
