@@ -150,6 +150,7 @@ if command -v pdftotext >/dev/null && command -v pdffonts >/dev/null; then
     pdftotext "$smoke/draft.pdf" - | grep -q "参考意见" || fail "draft.pdf has no Chinese text '参考意见'"
     pdffonts "$smoke/draft.pdf" | grep -qi "wenquanyi\|microhei" || fail "draft.pdf does not embed WenQuanYi Micro Hei"
     pdftotext "$smoke/monthly.pdf" - | grep -q "2026" || fail "monthly.pdf has no text"
+    checks=$((checks + 1))
     say "ok  PDFs carry Chinese text in the bundled font"
 fi
 
