@@ -84,3 +84,61 @@ def test_a_consultation_and_a_patrol_note_at_the_fair_travel_in_the_return_bundl
     assert note.booth == "3C05" and note.by == laptop.actor.display_name
     [asked] = consultations.list_consultations(centre.db, centre.admin, fair_id=laptop.fair.id)
     assert (asked.asker_name, asked.channel, asked.topic) == ("参展商王先生", "fair", "evidence")
+
+
+def test_a_quick_opinion_is_drafted_from_a_complaint_and_printed_as_the_on_site_draft(
+        qtbot, sync_tasks, centre, laptop, tmp_path, monkeypatch):
+    import io
+
+    import pdfplumber
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.services import opinions
+
+    complaint = fairs.register_complaint(
+        laptop.db, laptop.actor, laptop.fair.id, complainant=fairs.Complainant("甲科技有限公司"), ip_kind="design",
+        right_number="ZL 2023 3 0123456.7", respondent_name="某展商", booth="3c01",
+        materials={"right_proof": True, "identity": True})
+    page = FairPage(laptop.db, laptop.actor)
+    qtbot.addWidget(page)
+    dialog = page.open_complaint(complaint)
+    dialog.opinion_button.click()
+    editor = page.opinion_editor
+    qtbot.waitUntil(lambda: editor.title_edit.text() != "", timeout=10000)
+    assert editor.on_site_box.isChecked()
+    assert editor.case_label.text() == complaint.complaint_no
+    assert "甲科技有限公司" in editor.parties_label.text() and "某展商" in editor.parties_label.text()
+    assert editor.title_edit.text() == "某展商（展位 3C01）展品是否侵犯甲科技有限公司的外观设计"
+    assert editor.right_combo.currentText().startswith("202330123456.7")
+    assert editor.evidence_edit.toPlainText() == "投诉人提交的权利证明\n投诉人提交的身份证明"
+
+    editor.analysis.setPlainText("被诉展品与授权外观设计整体视觉效果无实质性差异。")
+    editor.open_preview()  # saves first, then renders
+    preview = editor.preview
+    qtbot.waitUntil(lambda: preview.page_count() > 0, timeout=20000)
+    with pdfplumber.open(io.BytesIO(preview.pdf_bytes)) as pdf:
+        text = "".join(p.extract_text() or "" for p in pdf.pages)
+    assert f"展会投诉编号：{complaint.complaint_no}" in text
+    assert "投诉人：甲科技有限公司" in text and "被投诉人：某展商" in text
+    assert "被诉展品与授权外观设计整体视觉效果无实质性差异" in text
+    assert {"现", "场", "参", "考", "未", "经", "审", "核"} <= set(text)  # the on-site watermark, read across
+    (tmp_path / "quick-opinion.pdf").write_bytes(preview.pdf_bytes)
+
+    printed = tmp_path / "printed.pdf"
+
+    def printer_chosen(printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setResolution(100)
+        return True
+
+    monkeypatch.setattr(preview, "ask_printer", printer_chosen)
+    assert preview.print_pdf() and printed.stat().st_size > 0
+
+    # The same complaint opens the same draft again, not a second one.
+    page.open_quick_opinion(complaint)
+    assert page.opinion_editor.opinion_id == editor.opinion_id
+    drafts = opinions.list_opinions(laptop.db, laptop.actor)
+    assert [(d.case_id, d.case_no, d.status) for d in drafts] == [(None, complaint.complaint_no, "draft")]
+    assert opinions.allowed_actions(laptop.db, laptop.actor, editor.opinion_id) >= {"edit", "submit"}
+    assert "issue" not in opinions.allowed_actions(laptop.db, laptop.actor, editor.opinion_id)

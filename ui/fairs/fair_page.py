@@ -9,6 +9,7 @@ import uuid
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import IpaidError
 from app.labels import COMPLAINT_OUTCOME, IP_KIND, label
-from app.services import fairs
+from app.services import fair_opinions, fairs
 from ui.consultations.quick_entry import ConsultationQuickEntry
 from ui.crash import show_failure
 from ui.fairs.complaint_decision import ComplaintDecisionDialog
 from ui.fairs.fair_form import FairDialog
+from ui.opinions.editor import OpinionEditor
 from ui.settings.common import MessageLine, show_refusal
 from ui.fairs.clock import clock_text  # noqa: F401 - re-exported: the page's tests read it here
 from ui.tasks import Task, run_task
@@ -66,6 +68,7 @@ class FairPage(QWidget):
         self._select_after_reload: str | None = None
         self.fair_form: FairDialog | None = None
         self.decision_dialog: ComplaintDecisionDialog | None = None
+        self.opinion_editor: OpinionEditor | None = None
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._exhibitor_tab(), self.tr("Exhibitors"))
@@ -335,8 +338,28 @@ class FairPage(QWidget):
         self.decision_dialog = dialog
         return dialog
 
-    def open_quick_opinion(self, complaint: fairs.ComplaintRow) -> None:
-        """Filled in with the quick-opinion feature (ui/fairs/quick_opinion.py)."""
+    def open_quick_opinion(self, complaint: fairs.ComplaintRow) -> Task:
+        """The complaint's quick opinion (drafted now, pre-filled, if there is none yet) in the opinion
+        form; its Preview prints the watermarked on-site draft."""
+        db, actor, cid = self._db, self._actor, complaint.id
+        self.last_task = run_task(lambda: fair_opinions.quick_opinion_for(db, actor, cid),
+                                  on_success=self._show_opinion, parent=self)
+        return self.last_task
+
+    def _show_opinion(self, view) -> OpinionEditor:
+        editor = self.opinion_editor
+        if editor is not None and shiboken6.isValid(editor) and editor.opinion_id == view.id:
+            editor.show()  # already open: bring it forward rather than a second form on the same draft
+            editor.raise_()
+            return editor
+        editor = OpinionEditor(self._db, self._actor, view.id, self)
+        editor.setWindowFlag(Qt.WindowType.Window)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.resize(1200, 820)
+        editor.show()
+        editor.raise_()
+        self.opinion_editor = editor
+        return editor
 
     # ------------------------------------------------------------------ patrol notes
     def _reset_patrol_form(self) -> None:
