@@ -572,7 +572,7 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="+386"/>
+        <location filename="../../ui/fairs/fair_page.py" line="+409"/>
         <source>Take a complaint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1425,7 +1425,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>FairPage</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="-356"/>
+        <location filename="../../ui/fairs/fair_page.py" line="-377"/>
         <source>Trade fairs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1450,7 +1450,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Exhibitors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1598,12 +1598,12 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+178"/>
         <source>Note recorded at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-145"/>
         <source>Repeat respondent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2235,12 +2235,12 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+442"/>
+        <location line="+446"/>
         <source>Return for revision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-441"/>
+        <location line="-445"/>
         <source>Send the opinion back to the drafter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2457,6 +2457,11 @@ The log has been saved to {path}.</source>
     <message>
         <location line="+1"/>
         <source>{number} · {kind} · {status} · version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opinion {number} — fair complaint {complaint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

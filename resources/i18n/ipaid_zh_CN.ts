@@ -570,7 +570,7 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="+386" />
+        <location filename="../../ui/fairs/fair_page.py" line="+409" />
         <source>Take a complaint</source>
         <translation>登记投诉</translation>
     </message>
@@ -1424,7 +1424,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>FairPage</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="-356" />
+        <location filename="../../ui/fairs/fair_page.py" line="-377" />
         <source>Trade fairs</source>
         <translation>展会服务</translation>
     </message>
@@ -1449,7 +1449,7 @@ The log has been saved to {path}.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Exhibitors</source>
         <translation>参展商</translation>
     </message>
@@ -1597,12 +1597,12 @@ The log has been saved to {path}.</source>
         <translation>{venue} · 主办方 {organiser} · 投诉机构 {office} · 驻场人员 {staff}</translation>
     </message>
     <message>
-        <location line="+158" />
+        <location line="+178" />
         <source>Note recorded at {time}.</source>
         <translation>巡查记录已保存（{time}）。</translation>
     </message>
     <message>
-        <location line="-125" />
+        <location line="-145" />
         <source>Repeat respondent</source>
         <translation>重复被投诉</translation>
     </message>
@@ -2233,12 +2233,12 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+442" />
+        <location line="+446" />
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location line="-441" />
+        <location line="-445" />
         <source>Send the opinion back to the drafter</source>
         <translation>退回起草人修改</translation>
     </message>
@@ -2456,6 +2456,11 @@ The log has been saved to {path}.</source>
         <location line="+1" />
         <source>{number} · {kind} · {status} · version {version}</source>
         <translation>{number} · {kind} · {status} · 第{version}版</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Opinion {number} — fair complaint {complaint}</source>
+        <translation>意见书 {number} — 展会投诉 {complaint}</translation>
     </message>
     <message>
         <location line="+3" />
