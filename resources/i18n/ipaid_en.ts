@@ -514,7 +514,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Respondent notified at:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -534,7 +534,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Complainant {complainant} · respondent {respondent} (booth {booth}) · {right}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -559,7 +559,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>24-hour clock: {clock}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1372,7 +1382,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Letters or digits, used in complaint numbers (e.g. CJ)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2235,12 +2245,12 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+446"/>
+        <location line="+451"/>
         <source>Return for revision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-450"/>
         <source>Send the opinion back to the drafter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2440,7 +2450,17 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Complainant: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Respondent: {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Applicant: {a}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -512,7 +512,7 @@
         <translation>记录处理结果(&amp;U)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+9" />
         <source>Respondent notified at:</source>
         <translation>通知被投诉人：</translation>
     </message>
@@ -532,7 +532,7 @@
         <translation>处理时间</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Complainant {complainant} · respondent {respondent} (booth {booth}) · {right}</source>
         <translation>投诉人 {complainant} · 被投诉人 {respondent}（展位 {booth}）· {right}</translation>
     </message>
@@ -557,7 +557,17 @@
         <translation>所需材料齐全。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+8" />
+        <source>recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>24-hour clock: {clock}</source>
         <translation>24小时时限：{clock}</translation>
     </message>
@@ -1371,7 +1381,7 @@ The log has been saved to {path}.</source>
         <translation>编辑展会</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Letters or digits, used in complaint numbers (e.g. CJ)</source>
         <translation>字母或数字，用于投诉编号（如 CJ）</translation>
     </message>
@@ -2233,12 +2243,12 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+446" />
+        <location line="+451" />
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location line="-445" />
+        <location line="-450" />
         <source>Send the opinion back to the drafter</source>
         <translation>退回起草人修改</translation>
     </message>
@@ -2438,7 +2448,17 @@ The log has been saved to {path}.</source>
         <translation>本意见书仅供参考，不具有法律效力，不是行政裁决或司法裁判。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
+        <source>Complainant: {a}</source>
+        <translation>投诉人：{a}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Respondent: {b}</source>
+        <translation>被投诉人：{b}</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Applicant: {a}</source>
         <translation>请求人：{a}</translation>
     </message>

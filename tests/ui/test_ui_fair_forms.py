@@ -114,8 +114,10 @@ def test_a_complaint_is_accepted_notified_and_handled_with_its_clock(qtbot, sync
     assert dialog.message.shown_text() == "通知时间：早于投诉受理时间"
     assert dialog.row.respondent_notified_at is None
 
+    assert (dialog.notified_state.text(), dialog.outcome_state.text()) == ("未记录", "未记录")
     dialog.notified.setDateTime(_qdt(received + timedelta(hours=1)))
     dialog.notified_button.click()
+    assert (dialog.notified_state.text(), dialog.answered_state.text()) == ("已记录", "未记录")
     dialog.answered.setDateTime(_qdt(received + timedelta(hours=3)))
     dialog.answered_button.click()
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("covered"))

@@ -155,7 +155,10 @@ class ComplaintDecisionDialog(QDialog):
         self.answered_button.clicked.connect(lambda: self.progress(answer_at=_aware(self.answered.dateTime())))
         self.outcome_button.clicked.connect(lambda: self.progress(outcome=self.outcome.currentData(),
                                                                   handled_at=_aware(self.handled.dateTime())))
+        # What is on record, beside each step: the time edits default to now until a time is recorded.
+        self.notified_state, self.answered_state, self.outcome_state = QLabel(), QLabel(), QLabel()
         grid = QGridLayout(box)
+        states = (self.notified_state, self.answered_state, self.outcome_state)
         rows = [(self.tr("Respondent notified at:"), self.notified, None, self.notified_button),
                 (self.tr("Answer received at:"), self.answered, None, self.answered_button),
                 (self.tr("Outcome:"), self.outcome, self.handled, self.outcome_button)]
@@ -166,6 +169,7 @@ class ComplaintDecisionDialog(QDialog):
                 grid.addWidget(QLabel(self.tr("handled at")), i, 2)
                 grid.addWidget(second, i, 3)
             grid.addWidget(button, i, 4)
+            grid.addWidget(states[i], i, 5)
         return box
 
     # ------------------------------------------------------------------ showing
@@ -190,6 +194,10 @@ class ComplaintDecisionDialog(QDialog):
             edit.setDateTime(_qdt(value))
         if row.outcome:
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(row.outcome)))
+        for state, value in ((self.notified_state, row.respondent_notified_at),
+                             (self.answered_state, row.answer_received_at), (self.outcome_state, row.handled_at)):
+            state.setText(self.tr("recorded") if value else self.tr("not recorded"))
+            state.setStyleSheet("color: #1b5e20;" if value else "color: #777;")
         self._show_clock()
 
     def _show_clock(self) -> None:

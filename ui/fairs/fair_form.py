@@ -42,6 +42,7 @@ class FairDialog(QDialog):
         self._db, self._actor, self._fair = db, actor, fair
         self.task: Task | None = None  # the last save, for tests to wait on
         self.setWindowTitle(self.tr("New fair") if fair is None else self.tr("Edit fair"))
+        self.setMinimumWidth(480)
         self.name = QLineEdit()
         self.short_code = QLineEdit()
         self.short_code.setPlaceholderText(self.tr("Letters or digits, used in complaint numbers (e.g. CJ)"))

@@ -328,9 +328,14 @@ class OpinionEditor(QWidget):
         try:
             self._show_header(view)
             self.case_label.setText(view.case_no or view.complaint_no)  # an on-site opinion: its complaint
-            parties = self.tr("Applicant: {a}").format(a=view.applicant)
-            if view.opposing_party:
-                parties += "\n" + self.tr("Opposing party: {b}").format(b=view.opposing_party)
+            if view.case_id is None and view.complaint_no:  # an on-site opinion: the complaint's parties
+                parties = self.tr("Complainant: {a}").format(a=view.applicant)
+                if view.opposing_party:
+                    parties += "\n" + self.tr("Respondent: {b}").format(b=view.opposing_party)
+            else:
+                parties = self.tr("Applicant: {a}").format(a=view.applicant)
+                if view.opposing_party:
+                    parties += "\n" + self.tr("Opposing party: {b}").format(b=view.opposing_party)
             self.parties_label.setText(parties)
             self.title_edit.setText(c.title)
             _set_date(self.requested_edit, c.requested_on)
