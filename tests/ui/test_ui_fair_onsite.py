@@ -142,3 +142,12 @@ def test_a_quick_opinion_is_drafted_from_a_complaint_and_printed_as_the_on_site_
     assert [(d.case_id, d.case_no, d.status) for d in drafts] == [(None, complaint.complaint_no, "draft")]
     assert opinions.allowed_actions(laptop.db, laptop.actor, editor.opinion_id) >= {"edit", "submit"}
     assert "issue" not in opinions.allowed_actions(laptop.db, laptop.actor, editor.opinion_id)
+
+    # Back at the centre the draft arrives with the complaint, still filed under it, for review there.
+    back = tmp_path / "back.ipaidsync"
+    export.export_return(laptop.db, laptop.actor, back, None)
+    merge.import_bundle(centre.db, centre.admin, back, None)
+    home = opinions.get_opinion(centre.db, centre.supervisor, editor.opinion_id)
+    assert (home.case_id, home.complaint_no, home.content.on_site) == (None, complaint.complaint_no, True)
+    assert home.content.analysis == "被诉展品与授权外观设计整体视觉效果无实质性差异。"
+    assert [d.case_no for d in opinions.list_opinions(centre.db, centre.supervisor)] == [complaint.complaint_no]
