@@ -14,8 +14,8 @@ from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
-    QWidget,
+    QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from app.errors import IpaidError
@@ -75,7 +75,12 @@ class FairPage(QWidget):
         self.tabs.addTab(self._complaint_tab(), self.tr("Complaints"))
         self.tabs.addTab(self._patrol_tab(), self.tr("Patrol notes"))
         self.consultation_entry = ConsultationQuickEntry(db, actor, fair_id=None)
-        self.tabs.addTab(self.consultation_entry, self.tr("Consultations"))
+        # In a scroll area: the quick entry's own minimum size must not widen the whole window.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(self.consultation_entry)
+        self.tabs.addTab(scroller, self.tr("Consultations"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
