@@ -60,10 +60,16 @@ def build_story(view: OpinionView, fonts: FontSet, today: date | None = None) ->
         story.append(g.Text(view.opinion_no, g.styles()["number"], fonts))
     if c.title:
         story.append(g.body(f"事由：{c.title}", fonts, indent=False))
-    story.append(g.body(f"案件编号：{view.case_no}", fonts, indent=False))
-    story.append(g.body(f"请求人：{view.applicant}", fonts, indent=False))
-    if view.opposing_party:
-        story.append(g.body(f"被请求人：{view.opposing_party}", fonts, indent=False))
+    if view.case_id is None and view.complaint_no:  # an on-site opinion: filed under the fair complaint
+        story.append(g.body(f"展会投诉编号：{view.complaint_no}", fonts, indent=False))
+        story.append(g.body(f"投诉人：{view.applicant}", fonts, indent=False))
+        if view.opposing_party:
+            story.append(g.body(f"被投诉人：{view.opposing_party}", fonts, indent=False))
+    else:
+        story.append(g.body(f"案件编号：{view.case_no}", fonts, indent=False))
+        story.append(g.body(f"请求人：{view.applicant}", fonts, indent=False))
+        if view.opposing_party:
+            story.append(g.body(f"被请求人：{view.opposing_party}", fonts, indent=False))
     if view.previous_no:
         story.append(g.body(f"本意见书替代{view.previous_no}意见书。", fonts))
 

@@ -193,12 +193,15 @@ def _fetch(s: Session, actor: Actor, consultation_id: uuid.UUID) -> Consultation
 def list_consultations(
     db: Database, actor: Actor, *, start: date | None = None, end: date | None = None,
     query: str | None = None, topic: str | None = None, channel: str | None = None,
-    ip_kind: str | None = None, limit: int = 500, offset: int = 0,
+    ip_kind: str | None = None, limit: int = 500, offset: int = 0, fair_id: uuid.UUID | None = None,
 ) -> list[ConsultationRow]:
     """Newest first. `start`/`end` are business dates (inclusive) in the centre's time zone;
-    `query` searches asker, question and answer (pinyin of the asker's name included)."""
+    `query` searches asker, question and answer (pinyin of the asker's name included);
+    `fair_id` keeps the consultations taken at that fair."""
     with read_call(db, actor, roles=None) as s:
         stmt = _select().where(Consultation.centre_id == actor.centre_id, Consultation.deleted.is_(False))
+        if fair_id is not None:
+            stmt = stmt.where(Consultation.fair_id == fair_id)
         lo, hi = fields.day_bounds(fields.centre_zone(s, actor.centre_id), start, end)
         if lo is not None:
             stmt = stmt.where(Consultation.started_at >= lo)

@@ -176,9 +176,18 @@ def _check_fair_fields(name: str, starts_on: date, ends_on: date, short_code: st
     if not name.strip():
         raise ValidationError("展会名称", "不能为空")
     if ends_on < starts_on:
-        raise ValidationError("展会日期", "结束日期早于开始日期")
+        raise ValidationError("结束日期", "不能早于开始日期")
     if len(short_code) > 12 or not all(ch.isalnum() for ch in short_code):
         raise ValidationError("展会简称", "只能用字母或数字，最多 12 个字符（用于投诉编号）")
+
+
+def _refuse_duplicate_name(s: Session, centre_id: uuid.UUID, name: str, own_id: uuid.UUID | None = None) -> None:
+    same = select(func.count()).select_from(Fair).where(Fair.centre_id == centre_id, Fair.name == name,
+                                                        Fair.deleted.is_(False))
+    if own_id is not None:
+        same = same.where(Fair.id != own_id)
+    if s.scalar(same):
+        raise ValidationError("展会名称", f"已有名为 {name} 的展会")
 
 
 def create_fair(db: Database, actor: Actor, *, name: str, starts_on: date, ends_on: date, venue: str = "",
@@ -186,9 +195,7 @@ def create_fair(db: Database, actor: Actor, *, name: str, starts_on: date, ends_
                 staff: Iterable[str] = (), note: str = "") -> FairRow:
     _check_fair_fields(name, starts_on, ends_on, short_code)
     with service_call(db, actor, roles=MANAGE_ROLES, action="fair.create") as s:
-        if s.scalar(select(func.count()).select_from(Fair).where(
-                Fair.centre_id == actor.centre_id, Fair.name == name.strip(), Fair.deleted.is_(False))):
-            raise ValidationError("展会名称", f"已有名为 {name.strip()} 的展会")
+        _refuse_duplicate_name(s, actor.centre_id, name.strip())
         fair = Fair(centre_id=actor.centre_id, name=name.strip(), venue=venue, starts_on=starts_on, ends_on=ends_on,
                     organiser=organiser, office_location=office_location, short_code=short_code.upper(),
                     staff_ids=_staff_ids(s, staff), note=note)
@@ -205,8 +212,14 @@ def update_fair(db: Database, actor: Actor, fair_id: uuid.UUID, *, staff: Iterab
         raise ValidationError("展会", f"不能修改 {sorted(bad)[0]}")
     with service_call(db, actor, roles=MANAGE_ROLES, action="fair.update") as s:
         fair = _get(s, Fair, fair_id, "展会")
+        if "name" in changes:
+            changes["name"] = changes["name"].strip()
+            _refuse_duplicate_name(s, actor.centre_id, changes["name"], fair.id)
+        if "short_code" in changes:
+            changes["short_code"] = changes["short_code"].strip().upper()
         for key, value in changes.items():
-            setattr(fair, key, value)
+            if getattr(fair, key) != value:
+                setattr(fair, key, value)
         _check_fair_fields(fair.name, fair.starts_on, fair.ends_on, fair.short_code)
         if staff is not None:
             fair.staff_ids = _staff_ids(s, staff)

@@ -76,7 +76,7 @@ class RightInfo:
 @dataclass(frozen=True)
 class OpinionView:
     id: uuid.UUID
-    case_id: uuid.UUID
+    case_id: uuid.UUID | None                    # None: an on-site opinion drafted for a fair complaint
     case_no: str
     applicant: str
     opposing_party: str
@@ -99,13 +99,14 @@ class OpinionView:
     void_reason: str
     centre_name: str
     record_version: int                          # the row's version counter, for stale-save checks
+    complaint_no: str = ""                       # an on-site opinion's fair complaint
 
 
 @dataclass(frozen=True)
 class OpinionSummary:
     id: uuid.UUID
     opinion_no: str | None
-    case_id: uuid.UUID
+    case_id: uuid.UUID | None
     case_no: str
     kind: str
     status: str

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -34,8 +34,8 @@ from app.service import read_call, service_call
 from app.services.opinion_types import (ClaimData, ExpertInfo, OpinionContent, OpinionSummary, OpinionView,
                                         RightInfo, RowData)
 from app.services.opinion_versions import VersionDiff, diff_contents
-from db.models import (AssistCase, Centre, Device, Expert, ExpertConflict, IpRight, Opinion, OpinionClaim,
-                       OpinionEvidence, OpinionExpert, OpinionRow, Party, StoredFile, User)
+from db.models import (AssistCase, Centre, Device, Exhibitor, Expert, ExpertConflict, FairComplaint, IpRight,
+                       Opinion, OpinionClaim, OpinionEvidence, OpinionExpert, OpinionRow, Party, StoredFile, User)
 
 DRAFT_ROLES = frozenset({"caseworker", "supervisor", "fair_staff"})
 READ_ROLES = frozenset({"caseworker", "supervisor", "fair_staff", "admin"})
@@ -82,7 +82,7 @@ def update_opinion(db: Database, actor: Actor, opinion_id: uuid.UUID, content: O
             raise _frozen(op)
         if content.kind != op.kind:
             raise ValidationError("类型", "意见书创建后不能更改类型，请新建一份意见书")
-        _check_experts(s, actor, _case(s, actor, op.case_id), content.experts)
+        _check_experts(s, actor, _sides(s, actor, op), content.experts)
         requested = content.requested_on or op.requested_on or _centre_today(s, actor)
         if requested != op.requested_on:
             op.due_on = _due(s, actor, requested)
@@ -224,8 +224,7 @@ def get_opinion(db: Database, actor: Actor, opinion_id: uuid.UUID) -> OpinionVie
 def list_opinions(db: Database, actor: Actor, *, case_id: uuid.UUID | None = None,
                   status: str | None = None) -> list[OpinionSummary]:
     with read_call(db, actor, roles=READ_ROLES) as s:
-        stmt = (select(Opinion, AssistCase.case_no).join(AssistCase, AssistCase.id == Opinion.case_id)
-                .where(Opinion.centre_id == actor.centre_id, Opinion.deleted.is_(False)))
+        stmt = _with_case_no().where(Opinion.centre_id == actor.centre_id, Opinion.deleted.is_(False))
         if case_id is not None:
             stmt = stmt.where(Opinion.case_id == case_id)
         if status is not None:
@@ -253,8 +252,11 @@ def versions(db: Database, actor: Actor, opinion_id: uuid.UUID) -> list[OpinionS
     with read_call(db, actor, roles=READ_ROLES) as s:
         chain = _chain(s, _load(s, actor, opinion_id))
         nos = dict(s.execute(select(AssistCase.id, AssistCase.case_no).where(
-            AssistCase.id.in_({o.case_id for o in chain}))).all())
-        return [OpinionSummary(o.id, o.opinion_no, o.case_id, nos.get(o.case_id, ""), o.kind, o.status,
+            AssistCase.id.in_({o.case_id for o in chain if o.case_id}))).all())
+        complaint = _complaint_of(s, chain[-1]) if chain and chain[-1].case_id is None else None
+        return [OpinionSummary(o.id, o.opinion_no, o.case_id,
+                               nos.get(o.case_id, "") if o.case_id else (complaint.complaint_no if complaint else ""),
+                               o.kind, o.status,
                                o.version_no, o.title, o.due_on, o.issued_on) for o in chain]
 
 
@@ -339,8 +341,7 @@ def list_rows(db: Database, actor: Actor, *, status: str | None = None, kind: st
               limit: int = 2000) -> list[OpinionListRow]:
     """The opinion list, newest first, filtered in SQL."""
     with read_call(db, actor, roles=READ_ROLES) as s:
-        stmt = (select(Opinion, AssistCase.case_no).join(AssistCase, AssistCase.id == Opinion.case_id)
-                .where(Opinion.centre_id == actor.centre_id, Opinion.deleted.is_(False)))
+        stmt = _with_case_no().where(Opinion.centre_id == actor.centre_id, Opinion.deleted.is_(False))
         if status is not None:
             stmt = stmt.where(Opinion.status == status)
         if kind is not None:
@@ -367,32 +368,49 @@ def find_cases(db: Database, actor: Actor, case_no: str, *, limit: int = 20) -> 
                 for c in cases]
 
 
+def drafting_choices_for(db: Database, actor: Actor, view: OpinionView) -> DraftingChoices:
+    """The choices for an opinion's form: its case's, or for an on-site opinion its complaint's."""
+    if view.case_id is not None:
+        return drafting_choices(db, actor, view.case_id)
+    with read_call(db, actor, roles=READ_ROLES) as s:
+        op = _load(s, actor, view.id)
+        sides, complaint = _sides(s, actor, op), _complaint_of(s, op)
+        linked = select(IpRight.id).where(IpRight.id == (complaint.right_id if complaint else None))
+        return _choices(s, actor, sides, linked)
+
+
 def drafting_choices(db: Database, actor: Actor, case_id: uuid.UUID) -> DraftingChoices:
     from db.models import CaseRight
 
     with read_call(db, actor, roles=READ_ROLES) as s:
         case = _case(s, actor, case_id)
         linked = select(CaseRight.right_id).where(CaseRight.case_id == case.id, CaseRight.deleted.is_(False))
-        rights = list(s.scalars(select(IpRight).where(
-            IpRight.centre_id == actor.centre_id, IpRight.deleted.is_(False),
-            or_(IpRight.id.in_(linked), IpRight.owner_id == case.applicant_id)).order_by(IpRight.number)))
-        linked_ids = set(s.scalars(linked))
-        rights.sort(key=lambda r: r.id not in linked_ids)
-        owners = dict(s.execute(select(Party.id, Party.name).where(
-            Party.id.in_({r.owner_id for r in rights if r.owner_id}))).all())
-        experts = list(s.scalars(select(Expert).where(Expert.centre_id == actor.centre_id,
-                                                      Expert.deleted.is_(False)).order_by(Expert.name_pinyin,
-                                                                                          Expert.name)))
-        conflicts: dict[uuid.UUID, list[str]] = {}
-        for expert_id, sentence in _conflicts_of(s, case, [e.id for e in experts]):
-            conflicts.setdefault(expert_id, []).append(sentence)
-        choices = []
-        for e in experts:
-            reason = "；".join(conflicts.get(e.id, [])) or ("" if e.active else f"专家{e.name}已停用")
-            choices.append(ExpertChoice(ExpertInfo(e.id, e.name, e.title, e.organisation), reason))
-        return DraftingChoices(
-            tuple(RightInfo(r.id, r.kind, r.number, r.title, owners.get(r.owner_id, "")) for r in rights),
-            tuple(choices))
+        return _choices(s, actor, case, linked)
+
+
+def _choices(s: Session, actor: Actor, case, linked) -> DraftingChoices:
+    """Rights (those `linked` first, then the applicant's) and experts with any conflict named; `case`
+    is a case or the two sides of a fair complaint (anything with applicant_id / opposing_party_id)."""
+    rights = list(s.scalars(select(IpRight).where(
+        IpRight.centre_id == actor.centre_id, IpRight.deleted.is_(False),
+        or_(IpRight.id.in_(linked), IpRight.owner_id == case.applicant_id)).order_by(IpRight.number)))
+    linked_ids = set(s.scalars(linked))
+    rights.sort(key=lambda r: r.id not in linked_ids)
+    owners = dict(s.execute(select(Party.id, Party.name).where(
+        Party.id.in_({r.owner_id for r in rights if r.owner_id}))).all())
+    experts = list(s.scalars(select(Expert).where(Expert.centre_id == actor.centre_id,
+                                                  Expert.deleted.is_(False)).order_by(Expert.name_pinyin,
+                                                                                      Expert.name)))
+    conflicts: dict[uuid.UUID, list[str]] = {}
+    for expert_id, sentence in _conflicts_of(s, case, [e.id for e in experts]):
+        conflicts.setdefault(expert_id, []).append(sentence)
+    choices = []
+    for e in experts:
+        reason = "；".join(conflicts.get(e.id, [])) or ("" if e.active else f"专家{e.name}已停用")
+        choices.append(ExpertChoice(ExpertInfo(e.id, e.name, e.title, e.organisation), reason))
+    return DraftingChoices(
+        tuple(RightInfo(r.id, r.kind, r.number, r.title, owners.get(r.owner_id, "")) for r in rights),
+        tuple(choices))
 
 
 def allowed_actions(db: Database, actor: Actor, opinion_id: uuid.UUID) -> frozenset[str]:
@@ -449,6 +467,43 @@ def _case(s: Session, actor: Actor, case_id: uuid.UUID) -> AssistCase:
     if case is None or case.deleted or case.centre_id != actor.centre_id:
         raise NotFound("找不到该案件。", english=f"no case {case_id}")
     return case
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """The two parties of an on-site opinion's fair complaint, shaped like a case for the conflict checks."""
+    applicant_id: uuid.UUID | None
+    opposing_party_id: uuid.UUID | None
+
+
+def _complaint_of(s: Session, op: Opinion) -> FairComplaint | None:
+    """The fair complaint an on-site opinion was drafted for (a later version inherits it)."""
+    seen = 0
+    while op is not None and seen < 100:
+        complaint = s.scalar(select(FairComplaint).where(FairComplaint.opinion_id == op.id))
+        if complaint is not None:
+            return complaint
+        op = s.get(Opinion, op.previous_id) if op.previous_id else None
+        seen += 1
+    return None
+
+
+def _sides(s: Session, actor: Actor, op: Opinion):
+    """The case of an opinion, or for an on-site opinion the complainant and the respondent's party."""
+    if op.case_id is not None:
+        return _case(s, actor, op.case_id)
+    complaint = _complaint_of(s, op)
+    if complaint is None:
+        return _Sides(None, None)
+    exhibitor = s.get(Exhibitor, complaint.respondent_exhibitor_id) if complaint.respondent_exhibitor_id else None
+    return _Sides(complaint.complainant_id, exhibitor.party_id if exhibitor else None)
+
+
+def _with_case_no():
+    """Opinions with the number they are filed under: the case's, or for an on-site opinion its complaint's."""
+    return (select(Opinion, func.coalesce(AssistCase.case_no, FairComplaint.complaint_no, ""))
+            .outerjoin(AssistCase, AssistCase.id == Opinion.case_id)
+            .outerjoin(FairComplaint, FairComplaint.opinion_id == Opinion.id))
 
 
 def _load(s: Session, actor: Actor, opinion_id: uuid.UUID) -> Opinion:
@@ -638,9 +693,12 @@ def _user_name(s: Session, user_id: uuid.UUID | None) -> str:
 
 def _view(s: Session, op: Opinion) -> OpinionView:
     content = _content(s, op)
-    case = s.get(AssistCase, op.case_id)
+    case = s.get(AssistCase, op.case_id) if op.case_id else None
     applicant = s.get(Party, case.applicant_id) if case else None
     opposing = s.get(Party, case.opposing_party_id) if case and case.opposing_party_id else None
+    complaint = _complaint_of(s, op) if case is None else None
+    if complaint is not None:
+        applicant = s.get(Party, complaint.complainant_id)
     right = None
     if op.right_id:
         r = s.get(IpRight, op.right_id)
@@ -659,10 +717,12 @@ def _view(s: Session, op: Opinion) -> OpinionView:
     centre = s.get(Centre, op.centre_id)
     return OpinionView(
         id=op.id, case_id=op.case_id, case_no=case.case_no if case else "",
-        applicant=applicant.name if applicant else "", opposing_party=opposing.name if opposing else "",
+        applicant=applicant.name if applicant else "",
+        opposing_party=opposing.name if opposing else (complaint.respondent_name if complaint else ""),
         opinion_no=op.opinion_no, status=op.status, version_no=op.version_no, previous_id=op.previous_id,
         previous_no=previous_no, content=content, suggested_conclusion=op.suggested_conclusion,
         warning=rules.contradiction(op.suggested_conclusion, op.conclusion), right=right, experts=tuple(experts),
         due_on=op.due_on, drafted_by=_user_name(s, op.drafted_by), approved_by=_user_name(s, op.approved_by),
         approved_at=op.approved_at, issued_on=op.issued_on, issued_sha256=op.issued_sha256,
-        void_reason=op.void_reason, centre_name=centre.name if centre else "", record_version=op.version)
+        void_reason=op.void_reason, centre_name=centre.name if centre else "", record_version=op.version,
+        complaint_no=complaint.complaint_no if complaint else "")

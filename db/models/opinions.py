@@ -18,7 +18,9 @@ from db.base import Base, CentreOwned, UTCDateTime, code_column
 class Opinion(CentreOwned, Base):
     __tablename__ = "opinion"
     __table_args__ = (UniqueConstraint("centre_id", "opinion_no"),)
-    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assist_case.id"), nullable=False, index=True)
+    # None for a quick opinion drafted at a fair: it belongs to the fair complaint that points to it
+    # (fair_complaint.opinion_id), and a fair complaint is not a case.
+    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("assist_case.id"), nullable=True, index=True)
     opinion_no: Mapped[str | None] = mapped_column(String(60), nullable=True)  # assigned at issue
     kind: Mapped[str] = code_column(index=True)  # invention | utility | design | trademark | copyright | other
     version_no: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

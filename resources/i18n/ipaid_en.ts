@@ -495,9 +495,147 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDecisionDialog</name>
+    <message>
+        <location filename="../../ui/fairs/complaint_decision.py" line="+68"/>
+        <source>Complaint {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Quick opinion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft and print an on-site reference opinion for this complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Materials (exhibition measures, Art. 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason (required to refuse; for a supplement request, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not acc&amp;ept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask to &amp;supplement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hand-over and outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record &amp;notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record ans&amp;wer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record o&amp;utcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Respondent notified at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer received at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>handled at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Complainant {complainant} · respondent {respondent} (booth {booth}) · {right}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received {received} · time limit {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Status: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Missing: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All required materials present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>24-hour clock: {clock}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="+279"/>
+        <location filename="../../ui/fairs/fair_page.py" line="+414"/>
         <source>Take a complaint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -588,7 +726,7 @@
 <context>
     <name>ConsultationQuickEntry</name>
     <message>
-        <location filename="../../ui/consultations/quick_entry.py" line="+90"/>
+        <location filename="../../ui/consultations/quick_entry.py" line="+94"/>
         <source>Consultation quick entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -624,12 +762,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+144"/>
+        <location line="+152"/>
         <source>taken when saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-148"/>
         <source>Time started</source>
         <translation type="unfinished"></translation>
     </message>
@@ -729,7 +867,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>New consultation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -739,7 +877,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Saved at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1322,9 +1460,72 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>FairDialog</name>
+    <message>
+        <location filename="../../ui/fairs/fair_form.py" line="+44"/>
+        <source>New fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Letters or digits, used in complaint numbers (e.g. CJ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hall and room of the complaint office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fair name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Venue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organiser:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint office:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On-site staff:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FairPage</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="-241"/>
+        <location filename="../../ui/fairs/fair_page.py" line="-382"/>
         <source>Trade fairs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,11 +1536,21 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>New fair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit fair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Exhibitors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1354,6 +1565,11 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+27"/>
         <source>Booth, name or pinyin initials</source>
         <translation type="unfinished"></translation>
@@ -1365,19 +1581,19 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Hall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+11"/>
-        <location line="+9"/>
+        <location line="-28"/>
+        <location line="+13"/>
+        <location line="+15"/>
         <source>Booth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-28"/>
         <source>Exhibitor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1389,6 +1605,11 @@ The log has been saved to {path}.</source>
     <message>
         <location line="+8"/>
         <source>Take a complaint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decide / follow up… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1427,7 +1648,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1442,17 +1663,47 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+9"/>
+        <source>What was seen on the patrol (exhibits, booths, talks with exhibitors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add note (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hall:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>No fair yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{venue} · organiser {organiser} · complaint office {office}</source>
+        <source>{venue} · organiser {organiser} · complaint office {office} · staff {staff}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+178"/>
+        <source>Note recorded at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-145"/>
         <source>Repeat respondent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2112,12 +2363,12 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+442"/>
+        <location line="+451"/>
         <source>Return for revision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-441"/>
+        <location line="-450"/>
         <source>Send the opinion back to the drafter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2317,7 +2568,17 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Complainant: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Respondent: {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Applicant: {a}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2334,6 +2595,11 @@ The log has been saved to {path}.</source>
     <message>
         <location line="+1"/>
         <source>{number} · {kind} · {status} · version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opinion {number} — fair complaint {complaint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

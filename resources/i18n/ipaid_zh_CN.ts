@@ -493,9 +493,147 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDecisionDialog</name>
+    <message>
+        <location filename="../../ui/fairs/complaint_decision.py" line="+68" />
+        <source>Complaint {number}</source>
+        <translation>展会投诉 {number}</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>&amp;Quick opinion…</source>
+        <translation>现场参考意见(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Draft and print an on-site reference opinion for this complaint</source>
+        <translation>为该投诉起草并打印现场参考意见（未经审核）</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Materials (exhibition measures, Art. 8)</source>
+        <translation>投诉材料（《展会知识产权保护办法》第八条）</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Decision</source>
+        <translation>受理决定</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reason (required to refuse; for a supplement request, optional)</source>
+        <translation>理由（不予受理时必填；要求补充材料时可不填）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Accept</source>
+        <translation>受理(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not acc&amp;ept</source>
+        <translation>不予受理(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ask to &amp;supplement</source>
+        <translation>要求补充材料(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Hand-over and outcome</source>
+        <translation>移交与处理结果</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Record &amp;notified</source>
+        <translation>记录通知时间(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Record ans&amp;wer</source>
+        <translation>记录答辩时间(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Record o&amp;utcome</source>
+        <translation>记录处理结果(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Respondent notified at:</source>
+        <translation>通知被投诉人：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Answer received at:</source>
+        <translation>收到答辩：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outcome:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>handled at</source>
+        <translation>处理时间</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Complainant {complainant} · respondent {respondent} (booth {booth}) · {right}</source>
+        <translation>投诉人 {complainant} · 被投诉人 {respondent}（展位 {booth}）· {right}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Received {received} · time limit {due}</source>
+        <translation>收到投诉 {received} · 处理时限 {due}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Status: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Missing: {items}</source>
+        <translation>缺少：{items}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All required materials present.</source>
+        <translation>所需材料齐全。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>24-hour clock: {clock}</source>
+        <translation>24小时时限：{clock}</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="+279" />
+        <location filename="../../ui/fairs/fair_page.py" line="+414" />
         <source>Take a complaint</source>
         <translation>登记投诉</translation>
     </message>
@@ -586,7 +724,7 @@
 <context>
     <name>ConsultationQuickEntry</name>
     <message>
-        <location filename="../../ui/consultations/quick_entry.py" line="+90" />
+        <location filename="../../ui/consultations/quick_entry.py" line="+94" />
         <source>Consultation quick entry</source>
         <translation>咨询快速登记</translation>
     </message>
@@ -622,12 +760,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+144" />
+        <location line="+152" />
         <source>taken when saved</source>
         <translation>保存时自动记录</translation>
     </message>
     <message>
-        <location line="-140" />
+        <location line="-148" />
         <source>Time started</source>
         <translation>开始时间</translation>
     </message>
@@ -727,7 +865,7 @@
         <translation>最近的咨询</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+65" />
         <source>New consultation</source>
         <translation>新建咨询</translation>
     </message>
@@ -737,7 +875,7 @@
         <translation>当前咨询尚未保存，确定放弃吗？</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+60" />
         <source>Saved at {time}.</source>
         <translation>已于 {time} 保存。</translation>
     </message>
@@ -1320,9 +1458,72 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>FairDialog</name>
+    <message>
+        <location filename="../../ui/fairs/fair_form.py" line="+44" />
+        <source>New fair</source>
+        <translation>新建展会</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Edit fair</source>
+        <translation>编辑展会</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Letters or digits, used in complaint numbers (e.g. CJ)</source>
+        <translation>字母或数字，用于投诉编号（如 CJ）</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Hall and room of the complaint office</source>
+        <translation>投诉机构所在展馆和房间</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Fair name:</source>
+        <translation>展会名称：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Short code:</source>
+        <translation>展会简称：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Venue:</source>
+        <translation>举办地点：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Starts on:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ends on:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Organiser:</source>
+        <translation>主办方：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaint office:</source>
+        <translation>投诉机构地点：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On-site staff:</source>
+        <translation>驻场人员：</translation>
+    </message>
+</context>
+<context>
     <name>FairPage</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="-241" />
+        <location filename="../../ui/fairs/fair_page.py" line="-382" />
         <source>Trade fairs</source>
         <translation>展会服务</translation>
     </message>
@@ -1333,11 +1534,21 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+2" />
+        <source>New fair…</source>
+        <translation>新建展会…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Edit fair…</source>
+        <translation>编辑展会…</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+10" />
         <source>Exhibitors</source>
         <translation>参展商</translation>
     </message>
@@ -1352,6 +1563,11 @@ The log has been saved to {path}.</source>
         <translation>巡查记录</translation>
     </message>
     <message>
+        <location line="+7" />
+        <source>Consultations</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
         <location line="+27" />
         <source>Booth, name or pinyin initials</source>
         <translation>展位号、名称或拼音首字母</translation>
@@ -1363,19 +1579,19 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+5" />
-        <location line="+20" />
+        <location line="+28" />
         <source>Hall</source>
         <translation>展馆</translation>
     </message>
     <message>
-        <location line="-20" />
-        <location line="+11" />
-        <location line="+9" />
+        <location line="-28" />
+        <location line="+13" />
+        <location line="+15" />
         <source>Booth</source>
         <translation>展位</translation>
     </message>
     <message>
-        <location line="-20" />
+        <location line="-28" />
         <source>Exhibitor</source>
         <translation>参展商</translation>
     </message>
@@ -1388,6 +1604,11 @@ The log has been saved to {path}.</source>
         <location line="+8" />
         <source>Take a complaint…</source>
         <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decide / follow up… (Enter)</source>
+        <translation>受理与处理…（回车）</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1425,7 +1646,7 @@ The log has been saved to {path}.</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+14" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1440,17 +1661,47 @@ The log has been saved to {path}.</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+9" />
+        <source>What was seen on the patrol (exhibits, booths, talks with exhibitors)</source>
+        <translation>巡查所见（展品、展位、与参展商的沟通）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add note (Ctrl+Enter)</source>
+        <translation>添加记录（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Time:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Hall:</source>
+        <translation>展馆：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Booth:</source>
+        <translation>展位：</translation>
+    </message>
+    <message>
+        <location line="+43" />
         <source>No fair yet.</source>
         <translation>还没有展会。</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>{venue} · organiser {organiser} · complaint office {office}</source>
-        <translation>{venue} · 主办方 {organiser} · 投诉受理处 {office}</translation>
+        <source>{venue} · organiser {organiser} · complaint office {office} · staff {staff}</source>
+        <translation>{venue} · 主办方 {organiser} · 投诉机构 {office} · 驻场人员 {staff}</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+178" />
+        <source>Note recorded at {time}.</source>
+        <translation>巡查记录已保存（{time}）。</translation>
+    </message>
+    <message>
+        <location line="-145" />
         <source>Repeat respondent</source>
         <translation>重复被投诉</translation>
     </message>
@@ -2109,12 +2360,12 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+442" />
+        <location line="+451" />
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location line="-441" />
+        <location line="-450" />
         <source>Send the opinion back to the drafter</source>
         <translation>退回起草人修改</translation>
     </message>
@@ -2314,7 +2565,17 @@ The log has been saved to {path}.</source>
         <translation>本意见书仅供参考，不具有法律效力，不是行政裁决或司法裁判。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
+        <source>Complainant: {a}</source>
+        <translation>投诉人：{a}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Respondent: {b}</source>
+        <translation>被投诉人：{b}</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Applicant: {a}</source>
         <translation>请求人：{a}</translation>
     </message>
@@ -2332,6 +2593,11 @@ The log has been saved to {path}.</source>
         <location line="+1" />
         <source>{number} · {kind} · {status} · version {version}</source>
         <translation>{number} · {kind} · {status} · 第{version}版</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Opinion {number} — fair complaint {complaint}</source>
+        <translation>意见书 {number} — 展会投诉 {complaint}</translation>
     </message>
     <message>
         <location line="+3" />

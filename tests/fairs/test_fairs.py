@@ -26,7 +26,7 @@ def fair(centre):
 
 def test_fair_fields_are_checked(centre, fair):
     assert fair.short_code == "CJ26" and fair.staff == ("fairstaff",)
-    with pytest.raises(ValidationError, match="结束日期早于开始日期"):
+    with pytest.raises(ValidationError, match="结束日期：不能早于开始日期"):
         fairs.create_fair(centre.db, centre.admin, name="倒置", starts_on=date(2026, 4, 19), ends_on=date(2026, 4, 15))
     with pytest.raises(ValidationError, match="已有名为"):
         fairs.create_fair(centre.db, centre.admin, name="2026 春季交易会", starts_on=date(2026, 4, 15),

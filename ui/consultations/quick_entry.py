@@ -12,6 +12,7 @@ the GUI thread; a late answer for text that has since changed is dropped.
 """
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -69,10 +70,13 @@ class ConsultationQuickEntry(QWidget):
     saved = Signal(object)  # ConsultationRow
     case_created = Signal(object)  # CaseFromConsultation
 
-    def __init__(self, db, actor, parent: QWidget | None = None) -> None:
+    def __init__(self, db, actor, parent: QWidget | None = None, *, fair_id: uuid.UUID | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
+        # The fair preset: consultations at a fair's desk are linked to it, channel 展会, and the
+        # recent list shows that fair's only.
+        self.fair_id = fair_id
         self.current: consultations.ConsultationRow | None = None
         self._dirty = False
         self._suggestions: list[knowledge.Suggestion] = []
@@ -235,6 +239,14 @@ class ConsultationQuickEntry(QWidget):
             return
         super().keyPressEvent(event)
 
+    def set_fair(self, fair_id: uuid.UUID | None) -> None:
+        """Switch the preset to another fair (the fair page's choice changed); a new form follows."""
+        if fair_id == self.fair_id:
+            return
+        self.fair_id = fair_id
+        self.new_consultation(ask=False)
+        self.refresh_recent()
+
     # ------------------------------------------------------------------ state
     def _mark_dirty(self, *_args) -> None:
         self._dirty = True
@@ -250,7 +262,7 @@ class ConsultationQuickEntry(QWidget):
                 return
         self.current = None
         self.started.setDateTime(QDateTime.currentDateTime())
-        self.channel.setCurrentIndex(max(0, self.channel.findData("phone")))
+        self.channel.setCurrentIndex(max(0, self.channel.findData("fair" if self.fair_id else "phone")))
         self.topic.setCurrentIndex(0)
         self.ip_kind.setCurrentIndex(0)
         for w in (self.asker, self.phone):
@@ -283,6 +295,7 @@ class ConsultationQuickEntry(QWidget):
             asker_name=self.asker.text(), asker_phone=self.phone.text(),
             question=self.question.toPlainText(), answer=self.answer.toPlainText(),
             handled_by=self.current.handled_by if self.current else None,
+            fair_id=self.current.fair_id if self.current else self.fair_id,
         )
 
     # ------------------------------------------------------------------ saving
@@ -412,8 +425,8 @@ class ConsultationQuickEntry(QWidget):
 
     # ------------------------------------------------------------------ recent list
     def refresh_recent(self):
-        db, actor = self.db, self.actor
-        return run_task(lambda: consultations.list_consultations(db, actor, limit=RECENT_LIMIT),
+        db, actor, fair_id = self.db, self.actor, self.fair_id
+        return run_task(lambda: consultations.list_consultations(db, actor, limit=RECENT_LIMIT, fair_id=fair_id),
                         on_success=self._show_recent, on_failure=lambda exc: None, parent=self, read_only=True)
 
     def _show_recent(self, rows) -> None:

@@ -9,17 +9,25 @@ import uuid
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+import shiboken6
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from app.errors import IpaidError
 from app.labels import COMPLAINT_OUTCOME, IP_KIND, label
-from app.services import fairs
+from app.services import fair_opinions, fairs
+from ui.consultations.quick_entry import ConsultationQuickEntry
 from ui.crash import show_failure
+from ui.fairs.complaint_decision import ComplaintDecisionDialog
+from ui.fairs.fair_form import FairDialog
+from ui.opinions.editor import OpinionEditor
+from ui.settings.common import MessageLine, show_refusal
+from ui.fairs.clock import clock_text  # noqa: F401 - re-exported: the page's tests read it here
 from ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -27,20 +35,6 @@ if TYPE_CHECKING:
     from app.database import Database
 
 CLOCK_REFRESH_MS = 60_000
-OVERDUE = QColor(200, 40, 40)
-URGENT = QColor(210, 120, 0)
-
-
-def clock_text(row: fairs.ComplaintRow, now: datetime) -> tuple[str, QColor | None]:
-    """The 24-hour clock as a person reads it, with a colour when it needs attention."""
-    left = row.hours_left(now)
-    if row.handled_at is not None:
-        return (("时限内已处理" if row.within_limit else f"超时 {-left:.1f} 小时处理"), None)
-    if row.accepted is False:
-        return ("不予受理", None)
-    if left < 0:
-        return (f"已超时 {-left:.1f} 小时", OVERDUE)
-    return (f"剩余 {left:.1f} 小时", URGENT if left < 4 else None)
 
 
 class FairPage(QWidget):
@@ -63,14 +57,30 @@ class FairPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Fair:")))
         top.addWidget(self.fair_box, 1)
+        new_fair = QPushButton(self.tr("New fair…"))
+        new_fair.clicked.connect(lambda: self.open_fair_form(new=True))
+        self.edit_fair_button = QPushButton(self.tr("Edit fair…"))
+        self.edit_fair_button.clicked.connect(lambda: self.open_fair_form(new=False))
         reload_button = QPushButton(self.tr("Refresh"))
         reload_button.clicked.connect(self.reload)
-        top.addWidget(reload_button)
+        for b in (new_fair, self.edit_fair_button, reload_button):
+            top.addWidget(b)
+        self._select_after_reload: str | None = None
+        self.fair_form: FairDialog | None = None
+        self.decision_dialog: ComplaintDecisionDialog | None = None
+        self.opinion_editor: OpinionEditor | None = None
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._exhibitor_tab(), self.tr("Exhibitors"))
         self.tabs.addTab(self._complaint_tab(), self.tr("Complaints"))
         self.tabs.addTab(self._patrol_tab(), self.tr("Patrol notes"))
+        self.consultation_entry = ConsultationQuickEntry(db, actor, fair_id=None)
+        # In a scroll area: the quick entry's own minimum size must not widen the whole window.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(self.consultation_entry)
+        self.tabs.addTab(scroller, self.tr("Consultations"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -114,18 +124,54 @@ class FairPage(QWidget):
         box = QWidget()
         new_button = QPushButton(self.tr("Take a complaint…"))
         new_button.clicked.connect(self._ask_complaint)
+        open_button = QPushButton(self.tr("Decide / follow up… (Enter)"))
+        open_button.clicked.connect(self.open_selected_complaint)
         self.complaints = self._table([self.tr("Number"), self.tr("Complainant"), self.tr("Respondent"),
                                        self.tr("Booth"), self.tr("Status"), self.tr("24-hour clock"),
                                        self.tr("Outcome"), self.tr("Checks")])
+        # Enter or a double click opens the complaint's decision form.
+        self.complaints.itemActivated.connect(lambda _item: self.open_selected_complaint())
+        buttons = QHBoxLayout()
+        buttons.addWidget(new_button)
+        buttons.addWidget(open_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(box)
-        layout.addWidget(new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
         layout.addWidget(self.complaints)
         return box
 
     def _patrol_tab(self) -> QWidget:
         box = QWidget()
         self.patrol = self._table([self.tr("Time"), self.tr("Hall"), self.tr("Booth"), self.tr("By"), self.tr("Note")])
-        QVBoxLayout(box).addWidget(self.patrol)
+        self.patrol_at = QDateTimeEdit()
+        self.patrol_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.patrol_hall = QLineEdit()
+        self.patrol_hall.setMaximumWidth(80)
+        self.patrol_booth = QLineEdit()
+        self.patrol_booth.setMaximumWidth(100)
+        self.patrol_text = QPlainTextEdit()
+        self.patrol_text.setTabChangesFocus(True)
+        self.patrol_text.setPlaceholderText(self.tr("What was seen on the patrol (exhibits, booths, talks with exhibitors)"))
+        self.patrol_text.setMaximumHeight(90)
+        add = QPushButton(self.tr("Add note (Ctrl+Enter)"))
+        add.clicked.connect(self.add_patrol_note)
+        key = QShortcut(QKeySequence("Ctrl+Return"), box)
+        key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        key.activated.connect(self.add_patrol_note)
+        self.patrol_message = MessageLine()
+        line = QHBoxLayout()
+        for text, widget in ((self.tr("Time:"), self.patrol_at), (self.tr("Hall:"), self.patrol_hall),
+                             (self.tr("Booth:"), self.patrol_booth)):
+            line.addWidget(QLabel(text))
+            line.addWidget(widget)
+        line.addStretch(1)
+        line.addWidget(add)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.patrol, 1)
+        layout.addLayout(line)
+        layout.addWidget(self.patrol_text)
+        layout.addWidget(self.patrol_message)
+        self._reset_patrol_form()
         return box
 
     # ------------------------------------------------------------------ loading
@@ -141,7 +187,8 @@ class FairPage(QWidget):
 
     def _show_fairs(self, rows: list[fairs.FairRow]) -> None:
         self.fair_rows = rows
-        keep = self.fair_box.currentData()
+        keep = self._select_after_reload or self.fair_box.currentData()
+        self._select_after_reload = None
         self.fair_box.blockSignals(True)
         self.fair_box.clear()
         for f in rows:
@@ -153,11 +200,15 @@ class FairPage(QWidget):
 
     def _fair_chosen(self) -> None:
         fair = next((f for f in self.fair_rows if str(f.id) == self.fair_box.currentData()), None)
+        self.edit_fair_button.setEnabled(fair is not None)
+        self.consultation_entry.set_fair(fair.id if fair else None)
+        self.consultation_entry.setEnabled(fair is not None)
         if fair is None:
             self.fair_info.setText(self.tr("No fair yet."))
             return
-        self.fair_info.setText(self.tr("{venue} · organiser {organiser} · complaint office {office}").format(
-            venue=fair.venue or "—", organiser=fair.organiser or "—", office=fair.office_location or "—"))
+        self.fair_info.setText(self.tr("{venue} · organiser {organiser} · complaint office {office} · staff {staff}")
+                               .format(venue=fair.venue or "—", organiser=fair.organiser or "—",
+                                       office=fair.office_location or "—", staff="、".join(fair.staff) or "—"))
         self.load_exhibitors()
         self.load_complaints()
         self.load_patrol()
@@ -256,6 +307,90 @@ class FairPage(QWidget):
         dialog.open()
         self.complaint_dialog = dialog
         return dialog
+
+    def open_fair_form(self, *, new: bool) -> FairDialog | None:
+        """The fair form, not modal; on save the list reloads and shows the saved fair."""
+        fair = None if new else self.current_fair()
+        if not new and fair is None:
+            return None
+        dialog = FairDialog(self._db, self._actor, fair, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._fair_saved)
+        dialog.open()
+        self.fair_form = dialog
+        return dialog
+
+    def _fair_saved(self, row: fairs.FairRow) -> None:
+        self._select_after_reload = str(row.id)
+        self.reload()
+
+    def current_fair(self) -> fairs.FairRow | None:
+        return next((f for f in self.fair_rows if str(f.id) == self.fair_box.currentData()), None)
+
+    def open_selected_complaint(self) -> ComplaintDecisionDialog | None:
+        row = self.complaints.currentRow()
+        if not (0 <= row < len(self.complaint_rows)):
+            return None
+        return self.open_complaint(self.complaint_rows[row])
+
+    def open_complaint(self, complaint: fairs.ComplaintRow) -> ComplaintDecisionDialog:
+        """The decision form of one complaint, not modal, so the list and its clocks stay in view."""
+        dialog = ComplaintDecisionDialog(self._db, self._actor, complaint, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda _row: self.load_complaints())
+        dialog.opinion_wanted.connect(self.open_quick_opinion)
+        dialog.open()
+        self.decision_dialog = dialog
+        return dialog
+
+    def open_quick_opinion(self, complaint: fairs.ComplaintRow) -> Task:
+        """The complaint's quick opinion (drafted now, pre-filled, if there is none yet) in the opinion
+        form; its Preview prints the watermarked on-site draft."""
+        db, actor, cid = self._db, self._actor, complaint.id
+        self.last_task = run_task(lambda: fair_opinions.quick_opinion_for(db, actor, cid),
+                                  on_success=self._show_opinion, parent=self)
+        return self.last_task
+
+    def _show_opinion(self, view) -> OpinionEditor:
+        editor = self.opinion_editor
+        if editor is not None and shiboken6.isValid(editor) and editor.opinion_id == view.id:
+            editor.show()  # already open: bring it forward rather than a second form on the same draft
+            editor.raise_()
+            return editor
+        editor = OpinionEditor(self._db, self._actor, view.id, self)
+        editor.setWindowFlag(Qt.WindowType.Window)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.resize(1200, 820)
+        editor.show()
+        editor.raise_()
+        self.opinion_editor = editor
+        return editor
+
+    # ------------------------------------------------------------------ patrol notes
+    def _reset_patrol_form(self) -> None:
+        self.patrol_at.setDateTime(QDateTime.currentDateTime())
+        self.patrol_text.clear()
+
+    def add_patrol_note(self) -> Task | None:
+        fair_id, db, actor = self.fair_id, self._db, self._actor
+        if fair_id is None:
+            return None
+        at = datetime.fromtimestamp(self.patrol_at.dateTime().toSecsSinceEpoch(), tz=timezone.utc)
+        values = {"text": self.patrol_text.toPlainText(), "hall": self.patrol_hall.text(),
+                  "booth": self.patrol_booth.text(), "at": at}
+        self.patrol_message.clear_message()
+        self.last_task = run_task(lambda: fairs.add_patrol_note(db, actor, fair_id, **values),
+                                  on_success=self._patrol_added, on_failure=self._patrol_refused, parent=self)
+        return self.last_task
+
+    def _patrol_added(self, row: fairs.PatrolRow) -> None:
+        self.patrol_message.success(self.tr("Note recorded at {time}.").format(
+            time=row.at.astimezone().strftime("%H:%M")))
+        self._reset_patrol_form()  # hall and booth stay: the next note is often at the next booth
+        self.load_patrol()
+
+    def _patrol_refused(self, exc: BaseException) -> None:
+        show_refusal(exc, self.patrol_message, {"巡查记录": self.patrol_text}, self)
 
     def take_complaint(self, **values) -> Task:
         fair_id, db, actor = self.fair_id, self._db, self._actor

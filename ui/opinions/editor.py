@@ -74,7 +74,7 @@ class Loaded:
 
 def load_opinion(db: Database, actor: Actor, opinion_id: uuid.UUID) -> Loaded:
     view = ops.get_opinion(db, actor, opinion_id)
-    return Loaded(view, ops.drafting_choices(db, actor, view.case_id), ops.allowed_actions(db, actor, view.id))
+    return Loaded(view, ops.drafting_choices_for(db, actor, view), ops.allowed_actions(db, actor, view.id))
 
 
 def _date_edit() -> QDateEdit:
@@ -327,10 +327,15 @@ class OpinionEditor(QWidget):
         self._filling = True
         try:
             self._show_header(view)
-            self.case_label.setText(view.case_no)
-            parties = self.tr("Applicant: {a}").format(a=view.applicant)
-            if view.opposing_party:
-                parties += "\n" + self.tr("Opposing party: {b}").format(b=view.opposing_party)
+            self.case_label.setText(view.case_no or view.complaint_no)  # an on-site opinion: its complaint
+            if view.case_id is None and view.complaint_no:  # an on-site opinion: the complaint's parties
+                parties = self.tr("Complainant: {a}").format(a=view.applicant)
+                if view.opposing_party:
+                    parties += "\n" + self.tr("Respondent: {b}").format(b=view.opposing_party)
+            else:
+                parties = self.tr("Applicant: {a}").format(a=view.applicant)
+                if view.opposing_party:
+                    parties += "\n" + self.tr("Opposing party: {b}").format(b=view.opposing_party)
             self.parties_label.setText(parties)
             self.title_edit.setText(c.title)
             _set_date(self.requested_edit, c.requested_on)
@@ -355,7 +360,11 @@ class OpinionEditor(QWidget):
         self.header.setText(self.tr("{number} · {kind} · {status} · version {version}").format(
             number=number, kind=labels.show(labels.KIND, view.content.kind),
             status=labels.show(labels.STATUS, view.status), version=view.version_no))
-        self.setWindowTitle(self.tr("Opinion {number} — case {case}").format(number=number, case=view.case_no))
+        if view.case_id is None and view.complaint_no:  # a quick opinion drafted at a fair
+            self.setWindowTitle(self.tr("Opinion {number} — fair complaint {complaint}").format(
+                number=number, complaint=view.complaint_no))
+        else:
+            self.setWindowTitle(self.tr("Opinion {number} — case {case}").format(number=number, case=view.case_no))
         bits = [self.tr("Drafted by {name}").format(name=view.drafted_by)]
         if view.due_on:
             bits.append(self.tr("due {date}").format(date=view.due_on.isoformat()))
