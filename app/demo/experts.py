@@ -9,7 +9,7 @@ from app.demo import names
 from app.demo.clock import office_instant
 from app.demo.context import DemoContext
 from app.demo.people import PartyRef, person_name
-from app.services.fields import name_pinyin
+from app.search.tokens import name_pinyin
 from app.rules.identifiers import make_mobile
 
 EXPERT_COUNT = 40

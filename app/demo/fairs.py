@@ -9,7 +9,8 @@ from app.demo.clock import CST, Weighted, at_local, office_instant
 from app.demo.context import DemoContext, FairWindow
 from app.demo.people import PartyFactory, PartyRef, person_name
 from app.demo.rights import RightFactory
-from app.services.fairs import missing_materials, name_pinyin, required_materials
+from app.search.tokens import name_pinyin
+from app.services.fairs import missing_materials, required_materials
 
 EXHIBITORS = 150
 COMPLAINTS = 30

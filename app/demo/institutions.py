@@ -9,7 +9,7 @@ from app.demo import names
 from app.demo.clock import office_instant
 from app.demo.context import DemoContext
 from app.demo.people import address, landline, person_name
-from app.services.fields import name_pinyin
+from app.search.tokens import name_pinyin
 
 # (kind, name, region); law firms and agencies get invented names, public bodies their real ones.
 _PUBLIC = (

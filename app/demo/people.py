@@ -12,7 +12,7 @@ from app.demo import names
 from app.demo.clock import Weighted
 from app.demo.context import DemoContext
 from app.rules.identifiers import make_credit_code, make_mobile, make_resident_id
-from app.services.parties import name_pinyin as party_pinyin  # the form the party service stores
+from app.search.tokens import name_pinyin as party_pinyin  # the one form every service stores
 
 # Extra caseworkers of a larger centre: (username, display name).
 EXTRA_CASEWORKERS = (

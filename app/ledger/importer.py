@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pypinyin import lazy_pinyin
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,6 +27,7 @@ from app.ledger import columns as C
 from app.ledger.reader import Sheet, read_ledger
 from app.ledger.rows import LedgerRow, Problem, check_row
 from app.rules.workdays import WorkdayCalendar
+from app.search.tokens import name_pinyin
 from app.service import add_bulk, read_call, service_call
 from app.services.today import centre_today
 from db.models import (
@@ -266,7 +266,7 @@ class Plan:
 
     def _new_party(self, name: str, kind: str, made: list) -> Party:
         party = Party(id=uuid.uuid4(), centre_id=self.centre.id, kind=kind, name=name,
-                      name_pinyin=" ".join(lazy_pinyin(name)), identifier=None, phone="")
+                      name_pinyin=name_pinyin(name), identifier=None, phone="")
         made.append(party)
         self.parties_by_name_kind.setdefault((name, kind), party)
         self.parties_by_name.setdefault(name, party)

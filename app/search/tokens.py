@@ -20,11 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pypinyin import Style, pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 __all__ = [
     "INITIALS_PREFIX",
     "MAX_SPELLINGS",
+    "name_pinyin",
     "PINYIN_PREFIX",
     "QueryPlan",
     "name_tokens",
@@ -128,6 +129,19 @@ def pinyin_tokens(normalised: str) -> set[str]:
     tokens = {PINYIN_PREFIX + s for s in _spellings(full)}
     tokens.update(INITIALS_PREFIX + s for s in _spellings(initials))
     return tokens
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def name_pinyin(name: str, max_len: int = 300) -> str:
+    """The pinyin kept on a record's `name_pinyin` column, the one form for every table: the reading
+    in full, a space, its initials ("beijingjindu bjjd"). It sorts by the full spelling and lets a
+    LIKE '%jindu%' find 金杜 inside a long name (the token index matches pinyin only from the start
+    of a name). Read as phrases, unlike the index: 调解 is "tiaojie" here, which is what people type
+    for it; the index keeps every reading of each character anyway."""
+    syllables = [s for s in lazy_pinyin(normalise(name), style=Style.NORMAL) if s]
+    full = "".join(syllables)
+    initials = "".join(s[0] for s in syllables)
+    return f"{full} {initials}".strip()[:max_len]
 
 
 def name_tokens(text: str) -> set[str]:

@@ -21,7 +21,7 @@ from app.database import Database
 from app.errors import NotFound, ValidationError
 from app.labels import OPINION_STATUS, label
 from app.search.lookup import candidate_ids, confirms, plan_for
-from app.search.tokens import normalise
+from app.search.tokens import name_pinyin, normalise
 from app.service import read_call, service_call
 from app.services import fields, sheets
 from db.models import AssistCase, Expert, ExpertConflict, Opinion, OpinionExpert, Party
@@ -143,7 +143,7 @@ def _clean_fields(values: Iterable[str]) -> list[str]:
 
 def _apply(e: Expert, data: ExpertInput) -> None:
     e.name = fields.text("姓名", data.name, required=True, max_len=60)
-    e.name_pinyin = fields.name_pinyin(e.name)
+    e.name_pinyin = name_pinyin(e.name)
     e.ipc_fields = _clean_fields(data.ipc_fields)
     e.keywords = fields.text("专业领域关键词", data.keywords, max_len=300)
     if not e.ipc_fields and not e.keywords:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
@@ -24,6 +23,7 @@ from app.labels import COMPLAINT_OUTCOME, IP_KIND, PARTY_KIND, code_for, label
 from app.privacy import mask_value
 from app.rules.identifiers import InvalidValue, validate_credit_code, validate_right_number
 from app.service import read_call, service_call
+from app.search.tokens import name_pinyin
 from app.services import parties, rights
 from app.services.parties import PartyInput
 from app.services.rights import RightInput
@@ -267,14 +267,6 @@ def list_fairs(db: Database, actor: Actor) -> list[FairRow]:
 
 
 # ------------------------------------------------------------------ exhibitors
-def name_pinyin(name: str) -> str:
-    """Full pinyin and initials, space separated, for lookup by either ("huaweijishu hwjs")."""
-    syllables = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
-    full = "".join(syllables).lower()
-    initials = "".join(x[0] for x in syllables if x).lower()
-    return f"{full} {initials}".strip()
-
-
 def _clean_credit(value: str | None) -> str | None:
     if value is None or not str(value).strip():
         return None

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.labels import code_for
 from app.rules.identifiers import InvalidValue, validate_phone
-from app.search.tokens import QueryPlan, normalise
+from app.search.tokens import QueryPlan
 from db.models import Centre
 
 DEFAULT_TZ = "Asia/Shanghai"
@@ -76,16 +76,6 @@ def day_bounds(zone: ZoneInfo, start: date | None, end: date | None) -> tuple[da
     if end:
         hi = datetime.combine(date.fromordinal(end.toordinal() + 1), time.min, zone).astimezone(timezone.utc)
     return lo, hi
-
-
-def name_pinyin(name: str, max_len: int = 300) -> str:
-    """Full pinyin then initials of one reading ("beijingjindu bjjd"): sorts by the full spelling,
-    and lets a pinyin query match inside a long name (the token index matches pinyin only from the
-    start of a name, but people look up 金杜 in 北京金杜律师事务所 by "jindu")."""
-    from pypinyin import lazy_pinyin
-
-    syllables = [s for s in lazy_pinyin(normalise(name)) if s]
-    return ("".join(syllables) + " " + "".join(s[0] for s in syllables))[:max_len]
 
 
 def pinyin_inside(column, plan: QueryPlan | None):

@@ -15,6 +15,7 @@ from app.database import Database
 from app.errors import NotFound, ValidationError
 from app.labels import INSTITUTION_KIND, label
 from app.search.lookup import candidate_ids, confirms, plan_for
+from app.search.tokens import name_pinyin
 from app.service import read_call, service_call
 from app.services import fields, sheets
 from db.models import Institution, Mediation, Referral
@@ -59,7 +60,7 @@ def _apply(s: Session, actor: Actor, row: Institution, data: InstitutionInput) -
         Institution.deleted.is_(False), Institution.id != row.id))
     if duplicate:
         raise ValidationError("单位名称", f"“{row.name}”已在合作单位库中")
-    row.name_pinyin = fields.name_pinyin(row.name)
+    row.name_pinyin = name_pinyin(row.name)
     row.contact = fields.text("联系人", data.contact, max_len=60)
     row.phone = fields.loose_phone("联系电话", data.phone)
     row.address = fields.text("地址", data.address, max_len=200)

@@ -19,7 +19,7 @@ from app.errors import NotFound, UsageError, ValidationError
 from app.labels import PARTY_KIND, SCALE
 from app.privacy import mask_value
 from app.rules import identifiers as ids
-from app.search.tokens import PINYIN_PREFIX, normalise, pinyin_tokens
+from app.search.tokens import PINYIN_PREFIX, name_pinyin, normalise, pinyin_tokens
 from app.service import read_call, service_call
 from app.services.today import centre_today
 from db.models import AssistCase, CaseEvent, Consultation, IpRight, Party, SearchToken
@@ -109,12 +109,6 @@ def validate(data: PartyInput, role: str = "当事人", today: date | None = Non
     extra = dict(scale=data.scale, private_enterprise=data.private_enterprise, going_global=data.going_global,
                  region=data.region.strip(), contact=data.contact.strip(), address=data.address.strip())
     return CleanParty(name, data.kind, identifier, phone, extra)
-
-
-def name_pinyin(name: str) -> str:
-    """Full pinyin spellings of a name, space separated (kept on the row for sorting and export)."""
-    spellings = sorted(t[len(PINYIN_PREFIX):] for t in pinyin_tokens(normalise(name)) if t.startswith(PINYIN_PREFIX))
-    return " ".join(spellings)[:400]
 
 
 # ---------------------------------------------------------------------------------- look-ups
