@@ -204,13 +204,23 @@
 <context>
     <name>CasePartiesBox</name>
     <message>
-        <location filename="../../ui/parties/case_parties.py" line="+71"/>
+        <location filename="../../ui/parties/case_parties.py" line="+72"/>
         <source>Applicant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opposing party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

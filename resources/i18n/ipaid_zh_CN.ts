@@ -202,7 +202,7 @@
 <context>
     <name>CasePartiesBox</name>
     <message>
-        <location filename="../../ui/parties/case_parties.py" line="+71" />
+        <location filename="../../ui/parties/case_parties.py" line="+72" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -210,6 +210,16 @@
         <location line="+0" />
         <source>Opposing party</source>
         <translation>对方当事人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ID</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
 </context>
 <context>
@@ -2816,7 +2826,9 @@ The log has been saved to {path}.</source>
     <message numerus="yes">
         <location line="+19" />
         <source>%n party(ies) found</source>
-        <translation><numerusform>找到 %n 个当事人</numerusform></translation>
+        <translation>
+            <numerusform>找到 %n 个当事人</numerusform>
+        </translation>
     </message>
 </context>
 <context>

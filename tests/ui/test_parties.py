@@ -93,7 +93,8 @@ def test_a_permitted_role_sees_the_full_id_until_the_window_closes_and_it_is_eve
     with qtbot.waitSignal(again.history.loaded, timeout=5000):
         again.tabs.setCurrentWidget(again.history)
     actions = [again.history.model.item(r, 2).text() for r in range(again.history.model.rowCount())]
-    assert actions.count("查看未遮蔽的个人信息") == 2           # the party's history shows each showing
+    # the party's history shows each showing and of which field
+    assert actions == ["新建", "查看未遮蔽的个人信息（证件号码）", "查看未遮蔽的个人信息（联系电话）"]
 
 
 @pytest.mark.parametrize("who", ["caseworker", "fairstaff"])
@@ -118,9 +119,9 @@ def test_case_window_party_line_masks_shows_in_full_and_opens_the_party(qtbot, g
     view = CaseView(db, sup, h.id, today=TODAY)
     qtbot.addWidget(view)
     line = view.parties.shown_text()
-    assert f"张伟 {MASKED_ID} {MASKED_PHONE}" in line and "沈阳乙机械有限公司" in line and PERSON_ID not in line
+    assert f"张伟   证件号码 {MASKED_ID}   电话 {MASKED_PHONE}" in line and "沈阳乙机械有限公司" in line and PERSON_ID not in line
     view.parties.reveal.click()
-    assert f"张伟 {PERSON_ID} {PHONE}" in view.parties.shown_text()
+    assert f"张伟   证件号码 {PERSON_ID}   电话 {PHONE}" in view.parties.shown_text()
     view.reload()                                             # after a step the line stays in full
     assert PERSON_ID in view.parties.shown_text()
     assert "024-23456789" in view.parties.shown_text()       # the opposing company's phone too

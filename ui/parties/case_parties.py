@@ -70,13 +70,14 @@ class CasePartiesBox(QWidget):
 
     def _render(self) -> None:
         titles = {"applicant": self.tr("Applicant"), "opposing": self.tr("Opposing party")}
+        names = {"identifier": self.tr("ID"), "phone": self.tr("Phone")}
         parts = []
         for role, p in self._parties:
-            extra = " ".join(v for v in (self._shown(p, "identifier"), self._shown(p, "phone")) if v)
-            parts.append(f'{titles[role]}：<a href="{p.id}">{html.escape(p.name)}</a> {html.escape(extra)}')
+            extra = "".join(f"&nbsp;&nbsp;&nbsp;{names[f]} {html.escape(v)}" for f in names if (v := self._shown(p, f)))
+            parts.append(f'{titles[role]}：<a href="{p.id}">{html.escape(p.name)}</a>{extra}')
         if len(self._parties) == 1:
             parts.append(f"{titles['opposing']}：—")
-        self.label.setText("　".join(parts))
+        self.label.setText("<br>".join(parts))  # one party a line
 
     def shown_text(self) -> str:
         """The line as a user reads it (no markup)."""

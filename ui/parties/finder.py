@@ -35,7 +35,9 @@ class PartyFinder(QDialog):
         self.table.setObjectName("parties")
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("ID number"),
                                               self.tr("Cases"), self.tr("Consultations")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
