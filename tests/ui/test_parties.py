@@ -222,3 +222,42 @@ def test_fair_staff_cannot_merge(qtbot, gui_centre, zhang):
     _h, pid = zhang
     view = _view(qtbot, gui_centre.db, gui_centre.fairstaff, pid)
     assert not view.merge_button.isEnabled() and "合并" in view.merge_button.toolTip()
+
+
+def test_a_merge_from_the_case_list_updates_the_list(qtbot, gui_centre, sync_tasks, monkeypatch):
+    from ui.cases.list_page import CaseListPage
+    from ui.parties import windows
+
+    db, cw = gui_centre.db, gui_centre.caseworker
+    _a, _b, keep, drop = _two_companies(gui_centre)
+    page = CaseListPage(db, cw, today=TODAY)
+    qtbot.addWidget(page)
+    assert sorted(page.model.row_data(r).applicant for r in range(2)) == ["沈阳甲公司", "沈阳甲有限公司"]
+    finder = page.find_party()
+    finder.search.setText("沈阳甲有限")
+    finder.run_search()
+    finder.ok.click()
+    party = windows.open_views()[-1]
+    qtbot.addWidget(party)
+    assert party.party_id == drop
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    party._merge_chosen(keep)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2
+                    and {page.model.row_data(r).applicant for r in range(2)} == {"沈阳甲公司"}, timeout=5000)
+    assert windows.open_views().count(party) == 1 and party.party_id == keep
+
+
+def test_the_register_dialogs_duplicate_hint_opens_the_party(qtbot, gui_centre, zhang):
+    from ui.cases.register_dialog import RegisterDialog
+    from ui.parties import windows
+
+    _h, pid = zhang
+    dialog = RegisterDialog(gui_centre.db, gui_centre.caseworker, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.set_text("applicant_name", "张伟")
+    dialog._show_duplicates()
+    assert f'href="{pid}"' in dialog.duplicates.text() and "名称相同" in dialog.duplicates.text()
+    dialog.duplicates.linkActivated.emit(str(pid))
+    party = windows.open_views()[-1]
+    qtbot.addWidget(party)
+    assert party.party_id == pid and party.parentWidget() is dialog  # closes with the dialog

@@ -134,10 +134,14 @@ class CaseListPage(QWidget):
     def find_party(self) -> PartyFinder:
         """当事人: search, then the party's window (its cases open here, one window per case)."""
         finder = PartyFinder(self._db, self._actor, self)
-        finder.chosen.connect(lambda pid: open_party(self, self._db, self._actor, pid, open_case=self.open_case))
+        finder.chosen.connect(self._open_party)
         finder.open()
         self.party_finder = finder
         return finder
+
+    def _open_party(self, party_id: uuid.UUID) -> None:
+        view = open_party(self, self._db, self._actor, party_id, open_case=self.open_case)
+        view.merged.connect(lambda _dropped, _kept: self.model.reload())  # names in the list change
 
     def open_register(self) -> RegisterDialog:
         dialog = RegisterDialog(self._db, self._actor, self, today=self._today)
