@@ -115,6 +115,9 @@ def record_history(db: Database, actor: Actor, table: str, record_id: uuid.UUID)
                 action = KIND_LABELS[kind]
             else:  # an event about the record that does not carry its values
                 changes, action = (), ACTION_LABELS.get(base, base)
+                field = (e.data or {}).get("field") if base == "privacy.unmask" else None
+                if field:  # which field was shown in full (never the value: the event has none)
+                    action += f"（{FIELD_LABELS.get(table, {}).get(field, field)}）"
             out.append(HistoryEntry(e.at.astimezone(zone), e.actor_name, action, e.action, changes))
         return out
 

@@ -26,6 +26,7 @@ from db.models import AssistCase, CaseEvent, Consultation, IpRight, Party, Searc
 from db.base import utcnow
 
 CASE_ROLES = frozenset({"caseworker", "supervisor", "fair_staff"})
+MERGE_ROLES = frozenset({"caseworker", "supervisor"})  # screens offer "合并到…" only to these
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def merge_parties(db: Database, actor: Actor, keep_id: uuid.UUID, drop_id: uuid.
     `drop` is marked deleted, and each moved case gets a timeline entry."""
     if keep_id == drop_id:
         raise UsageError("不能把当事人与自己合并。", english="cannot merge a party with itself")
-    with service_call(db, actor, roles={"caseworker", "supervisor"}, action="party.merge") as s:
+    with service_call(db, actor, roles=MERGE_ROLES, action="party.merge") as s:
         keep, drop = s.get(Party, keep_id), s.get(Party, drop_id)
         for p in (keep, drop):
             if p is None or p.deleted or p.centre_id != actor.centre_id:
@@ -228,5 +229,6 @@ def merge_parties(db: Database, actor: Actor, keep_id: uuid.UUID, drop_id: uuid.
         return MergeResult(row(keep), len(cases))
 
 
-__all__ = ["PartyInput", "PartyRow", "PartyMatch", "find_duplicates", "find_or_create", "merge_parties",
+__all__ = ["MERGE_ROLES", "MergeResult", "PartyInput", "PartyRow", "PartyMatch", "find_duplicates",
+           "find_or_create", "merge_parties",
            "validate", "mask_identifier", "matches"]

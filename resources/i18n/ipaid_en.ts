@@ -186,7 +186,7 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="+36"/>
+        <location filename="../../ui/cases/list_page.py" line="+39"/>
         <source>Case no., party, pinyin, ID, right number, summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,11 +217,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Parties…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find a party by name, pinyin or ID number (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+100"/>
         <source>Export cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,9 +255,32 @@
     </message>
 </context>
 <context>
+    <name>CasePartiesBox</name>
+    <message>
+        <location filename="../../ui/parties/case_parties.py" line="+72"/>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opposing party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+46"/>
+        <location filename="../../ui/cases/case_view.py" line="+48"/>
         <location line="+99"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
@@ -263,7 +296,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,17 +306,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Applicant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Opposing party</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+53"/>
         <source>Acceptance notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,8 +390,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+67"/>
+        <location line="-87"/>
+        <location line="+66"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3140,9 +3163,234 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>PartyFinder</name>
+    <message>
+        <location filename="../../ui/parties/finder.py" line="+29"/>
+        <source>Find a party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name, pinyin, initials or ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n party(ies) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartyView</name>
+    <message>
+        <location filename="../../ui/parties/party_view.py" line="+41"/>
+        <source>Party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merge into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This party is a duplicate: move its cases and consultations to the party to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a caseworker or a supervisor may merge parties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Registered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Party: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cases ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consultations ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Merge “{name}” into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge into this party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“{drop}” will be merged into “{keep}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moving to “{keep}”: {cases} case(s), {consultations} consultation(s), {rights} right(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{drop}” will no longer appear in lists. The merge is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>Merge parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Merging parties…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged: {n} case(s) moved to “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PatentSection</name>
     <message>
-        <location line="-179"/>
+        <location filename="../../ui/opinions/sections.py" line="-179"/>
         <source>Add claim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3211,7 +3459,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/cases/register_dialog.py" line="+29"/>
+        <location filename="../../ui/cases/register_dialog.py" line="+32"/>
         <source>Register an assistance request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3306,7 +3554,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Attach files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3321,7 +3569,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Possible conflict of interest</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3470,6 +3718,29 @@ The log has been saved to {path}.</source>
     <message>
         <location line="+1"/>
         <source>Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevealButton</name>
+    <message>
+        <location filename="../../ui/parties/reveal.py" line="+38"/>
+        <source>Shows the full ID number and phone until this window closes; each showing is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a supervisor or an administrator may see personal data in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Show in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shown in full</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -185,7 +185,7 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="+36" />
+        <location filename="../../ui/cases/list_page.py" line="+39" />
         <source>Case no., party, pinyin, ID, right number, summary</source>
         <translation>案件编号、当事人（可用拼音）、证件号码、权利号、案情</translation>
     </message>
@@ -216,11 +216,21 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Parties…</source>
+        <translation>当事人…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Find a party by name, pinyin or ID number (Ctrl+Shift+P)</source>
+        <translation>按名称、拼音或证件号码查找当事人（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+100" />
         <source>Export cases</source>
         <translation>导出案件</translation>
     </message>
@@ -243,9 +253,32 @@
     </message>
 </context>
 <context>
+    <name>CasePartiesBox</name>
+    <message>
+        <location filename="../../ui/parties/case_parties.py" line="+72" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Opposing party</source>
+        <translation>对方当事人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ID</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+46" />
+        <location filename="../../ui/cases/case_view.py" line="+48" />
         <location line="+99" />
         <source>Date</source>
         <translation>日期</translation>
@@ -261,7 +294,7 @@
         <translation>办理事项</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>Timeline</source>
         <translation>办理流程</translation>
     </message>
@@ -271,17 +304,7 @@
         <translation>修改记录</translation>
     </message>
     <message>
-        <location line="+26" />
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Opposing party</source>
-        <translation>被请求人</translation>
-    </message>
-    <message>
-        <location line="+28" />
+        <location line="+53" />
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
@@ -365,8 +388,8 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-88" />
-        <location line="+67" />
+        <location line="-87" />
+        <location line="+66" />
         <source>Assignee</source>
         <translation>承办人</translation>
     </message>
@@ -3137,9 +3160,231 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>PartyFinder</name>
+    <message>
+        <location filename="../../ui/parties/finder.py" line="+29" />
+        <source>Find a party</source>
+        <translation>查找当事人</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Name, pinyin, initials or ID number</source>
+        <translation>名称、拼音、拼音首字母或证件号码</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Name</source>
+        <translation>名称/姓名</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Consultations</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19" />
+        <source>%n party(ies) found</source>
+        <translation><numerusform>找到 %n 个当事人</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PartyView</name>
+    <message>
+        <location filename="../../ui/parties/party_view.py" line="+41" />
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Scale</source>
+        <translation>企业规模</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This party is a duplicate: move its cases and consultations to the party to keep.</source>
+        <translation>此当事人是重复记录：把其案件和咨询转到要保留的当事人名下。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Only a caseworker or a supervisor may merge parties.</source>
+        <translation>只有承办人或负责人可以合并当事人。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>As</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other party</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Topic</source>
+        <translation>咨询主题</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Consultations</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Change history</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Party: {name}</source>
+        <translation>当事人：{name}</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Cases ({n})</source>
+        <translation>案件（{n}）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Consultations ({n})</source>
+        <translation>咨询（{n}）</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <source>Merge “{name}” into…</source>
+        <translation>把“{name}”合并到…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge into this party</source>
+        <translation>合并到此当事人</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>“{drop}” will be merged into “{keep}”.</source>
+        <translation>将把“{drop}”合并到“{keep}”。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Moving to “{keep}”: {cases} case(s), {consultations} consultation(s), {rights} right(s).</source>
+        <translation>转到“{keep}”名下的有：{cases} 件案件、{consultations} 条咨询、{rights} 项权利。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“{drop}” will no longer appear in lists. The merge is recorded in the audit log.</source>
+        <translation>“{drop}”将不再出现在列表中。合并记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Merge now?</source>
+        <translation>确定合并吗？</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+22" />
+        <source>Merge parties</source>
+        <translation>合并当事人</translation>
+    </message>
+    <message>
+        <location line="-16" />
+        <source>Merging parties…</source>
+        <translation>正在合并当事人…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Merged: {n} case(s) moved to “{name}”.</source>
+        <translation>已合并：{n} 件案件已转到“{name}”名下。</translation>
+    </message>
+</context>
+<context>
     <name>PatentSection</name>
     <message>
-        <location line="-179" />
+        <location filename="../../ui/opinions/sections.py" line="-179" />
         <source>Add claim</source>
         <translation>添加权利要求</translation>
     </message>
@@ -3208,7 +3453,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/cases/register_dialog.py" line="+29" />
+        <location filename="../../ui/cases/register_dialog.py" line="+32" />
         <source>Register an assistance request</source>
         <translation>登记维权援助申请</translation>
     </message>
@@ -3303,7 +3548,7 @@ The log has been saved to {path}.</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+36" />
         <source>Attach files…</source>
         <translation>添加附件…</translation>
     </message>
@@ -3318,7 +3563,7 @@ The log has been saved to {path}.</source>
         <translation>可能是同一当事人</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Possible conflict of interest</source>
         <translation>可能存在利益冲突</translation>
     </message>
@@ -3468,6 +3713,29 @@ The log has been saved to {path}.</source>
         <location line="+1" />
         <source>Repeat password:</source>
         <translation>重复密码：</translation>
+    </message>
+</context>
+<context>
+    <name>RevealButton</name>
+    <message>
+        <location filename="../../ui/parties/reveal.py" line="+38" />
+        <source>Shows the full ID number and phone until this window closes; each showing is recorded in the audit log.</source>
+        <translation>在关闭本窗口前显示完整的证件号码和电话；每次查看都记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Only a supervisor or an administrator may see personal data in full.</source>
+        <translation>只有负责人或管理员可以查看完整的个人信息。</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Show in full</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Shown in full</source>
+        <translation>已显示完整信息</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from app.labels import (CASE_STATUS, CHANNEL, DISPUTE_TYPE, IP_KIND, MEDIATION_R
 from app.services import case_notices, case_steps, cases, users
 from ui.cases.case_changes import add_change_buttons, registration_text
 from ui.cases.forms import Field, StepDialog
+from ui.parties.case_parties import CasePartiesBox
 
 ACTION_ORDER = ("request_supplement", "receive_supplement", "withdraw", "accept", "refuse", "log", "refer",
                 "mediate", "close", "follow_up", "archive")
@@ -36,6 +37,7 @@ class CaseView(QWidget):
         self.header.setObjectName("header")
         self.deadline = QLabel(self)
         self.deadline.setObjectName("deadline")
+        self.parties = CasePartiesBox(db, actor, self)  # names open the party; 显示完整信息
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
         self.summary = QLabel(self)  # services asked for and the summary, as registered (or edited)
@@ -50,6 +52,7 @@ class CaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.deadline)
+        layout.addWidget(self.parties)
         layout.addWidget(self.facts)
         layout.addWidget(self.summary)
         # Timeline (the steps) and the change history (who changed which field, from the audit
@@ -85,10 +88,9 @@ class CaseView(QWidget):
             self.deadline.setProperty("overdue", False)
         rights = "；".join(f"{IP_KIND[r.kind]} {r.number}".strip() for r in d.rights)
         # tr() outside the f-strings: lupdate cannot see into one.
-        applicant, opposing, assignee = self.tr("Applicant"), self.tr("Opposing party"), self.tr("Assignee")
+        assignee = self.tr("Assignee")
+        self.parties.show_parties(d.applicant, d.opposing)
         self.facts.setText(
-            f"{applicant}：{d.applicant.name} {d.applicant.masked_identifier}　"
-            f"{opposing}：{d.opposing.name if d.opposing else '—'}\n"
             f"{rights}　{DISPUTE_TYPE[d.dispute_type]}　{CHANNEL[d.channel]}　{d.registered_on.isoformat()}"
             + (f"\n{assignee}：{d.assignee_name}" if d.assignee_name else ""))
         self.summary.setText(registration_text(self, d))

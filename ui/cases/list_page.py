@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -19,6 +20,8 @@ from ui.cases.case_view import CaseView
 from ui.cases.list_model import CaseListModel
 from ui.cases.register_dialog import RegisterDialog
 from ui.crash import show_failure
+from ui.parties.finder import PartyFinder
+from ui.parties.windows import open_party
 from ui.tasks import Task, run_task
 
 
@@ -45,6 +48,10 @@ class CaseListPage(QWidget):
         self.overdue = QCheckBox(self.tr("Overdue only"), self)
         self.mine = QCheckBox(self.tr("Mine"), self)
         self.register_button = QPushButton(self.tr("Register…"), self)
+        self.parties_button = QPushButton(self.tr("Parties…"), self)
+        self.parties_button.setObjectName("parties")
+        self.parties_button.setShortcut(QKeySequence("Ctrl+Shift+P", QKeySequence.SequenceFormat.PortableText))
+        self.parties_button.setToolTip(self.tr("Find a party by name, pinyin or ID number (Ctrl+Shift+P)"))
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.message = QLabel(self)
         self.table = QTableView(self)
@@ -57,7 +64,7 @@ class CaseListPage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         bar = QHBoxLayout()
         for w in (self.search, self.status, self.ip_kind, self.overdue, self.mine, self.register_button,
-                  self.export_button):
+                  self.parties_button, self.export_button):
             bar.addWidget(w)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -73,6 +80,7 @@ class CaseListPage(QWidget):
         self.overdue.toggled.connect(self.apply_filters)
         self.mine.toggled.connect(self.apply_filters)
         self.register_button.clicked.connect(self.open_register)
+        self.parties_button.clicked.connect(self.find_party)
         self.export_button.clicked.connect(lambda: self.export())
         self.model.reload()
 
@@ -122,6 +130,18 @@ class CaseListPage(QWidget):
         view.raise_()
         view.activateWindow()
         return view
+
+    def find_party(self) -> PartyFinder:
+        """当事人: search, then the party's window (its cases open here, one window per case)."""
+        finder = PartyFinder(self._db, self._actor, self)
+        finder.chosen.connect(self._open_party)
+        finder.open()
+        self.party_finder = finder
+        return finder
+
+    def _open_party(self, party_id: uuid.UUID) -> None:
+        view = open_party(self, self._db, self._actor, party_id, open_case=self.open_case)
+        view.merged.connect(lambda _dropped, _kept: self.model.reload())  # names in the list change
 
     def open_register(self) -> RegisterDialog:
         dialog = RegisterDialog(self._db, self._actor, self, today=self._today)

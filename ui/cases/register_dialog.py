@@ -2,10 +2,12 @@
 shown before anything is saved."""
 from __future__ import annotations
 
+import html
+import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget)
@@ -18,6 +20,7 @@ from app.services import cases, parties
 from app.services.parties import PartyInput
 from app.services.rights import RightInput
 from ui.cases.forms import Field, make_widget, read_widget
+from ui.parties.windows import open_party
 
 
 class RegisterDialog(QDialog):
@@ -65,6 +68,10 @@ class RegisterDialog(QDialog):
         self.duplicates = QLabel(self)
         self.duplicates.setObjectName("duplicates")
         self.duplicates.setWordWrap(True)
+        # Each possible duplicate is a link to its party window, to check before reusing the name.
+        self.duplicates.setTextFormat(Qt.TextFormat.RichText)
+        self.duplicates.linkActivated.connect(
+            lambda href: open_party(self, db, actor, uuid.UUID(href)))
         layout.insertWidget(1, self.duplicates)
         self.widgets["applicant_name"].editingFinished.connect(self._show_duplicates)
         services = QHBoxLayout()
@@ -148,7 +155,8 @@ class RegisterDialog(QDialog):
         except IpaidError:
             return
         same = self.tr("Possible same party")  # outside the f-string: lupdate cannot see into one
-        self.duplicates.setText("　".join(f"{same}：{m.party.name}（{m.reason_label}）" for m in found))
+        self.duplicates.setText("　".join(
+            f'{same}：<a href="{m.party.id}">{html.escape(m.party.name)}</a>（{m.reason_label}）' for m in found))
 
     def confirm_conflicts(self, conflicts: list[cases.Conflict], question: str | None = None) -> bool:
         text = "\n".join(c.text for c in conflicts)
