@@ -20,7 +20,7 @@ from app.context import Actor
 from app.database import Database
 from app.errors import UsageError
 from app.reports import service
-from app.reports.figures import Conditions, as_json, conditions
+from app.reports.figures import Conditions, as_json, conditions, unindexed
 from app.reports.periods import Period
 from app.privacy import mask_value
 from app.service import read_call
@@ -115,7 +115,7 @@ def _monthly_counts(s: Session, centre_ids: list[uuid.UUID], period: Period) -> 
     months = [last_month.shifted(i) for i in range(-11, 1)]
     start, end = months[0].first, months[-1].last
     c = AssistCase
-    base = [c.centre_id.in_(centre_ids), c.deleted.is_(False)]
+    base = [unindexed(c.centre_id).in_(centre_ids), c.deleted.is_(False)]  # the dates' index is the one
     registered: Counter = Counter()
     closed: Counter = Counter()
     # Grouped by day, bucketed here: month arithmetic in SQL differs between the backends.
