@@ -27,8 +27,12 @@ _END = b"</sheetData>"
 _EMPTY = b"<sheetData/>"
 
 
+_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _text(value: str) -> str:
-    value = _ILLEGAL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if _SPECIAL.search(value):  # rare: most names and labels need no escaping
+        value = _ILLEGAL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if value[:1].isspace() or value[-1:].isspace():
         return f'<is><t xml:space="preserve">{value}</t></is>'
     return f"<is><t>{value}</t></is>"
@@ -68,11 +72,24 @@ class PendingRows:
     def add(self, ws, columns: Sequence[Column], rows: Iterable[Sequence[Any]], *, first_row: int) -> int:
         """Queue `rows` for `ws`, starting at row `first_row`; returns the number of rows."""
         letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+        styles = [col.style for col in columns]
         parts: list[str] = []
         number = first_row - 1
         for number, values in enumerate(rows, start=first_row):
-            cells = "".join(col.cell(f"{letter}{number}", v) for col, letter, v in zip(columns, letters, values))
-            parts.append(f'<row r="{number}">{cells}</row>')
+            cells = []
+            # The common types inline, by exact type: a list is hundreds of thousands of cells.
+            for col, letter, style, v in zip(columns, letters, styles, values):
+                kind = type(v)
+                if kind is str:
+                    if v:
+                        cells.append(f'<c r="{letter}{number}" t="inlineStr">{_text(v)}</c>')
+                elif kind is int:
+                    cells.append(f'<c r="{letter}{number}"{style} t="n"><v>{v}</v></c>')
+                elif kind is date:
+                    cells.append(f'<c r="{letter}{number}"{style}><v>{v.toordinal() - _EXCEL_EPOCH}</v></c>')
+                elif v is not None:
+                    cells.append(col.cell(f"{letter}{number}", v))
+            parts.append(f'<row r="{number}">{"".join(cells)}</row>')
         self._sheets.append((ws, "".join(parts).encode("utf-8")))
         return number - first_row + 1
 
