@@ -3021,7 +3021,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionPreview</name>
     <message>
-        <location filename="../../ui/opinions/preview.py" line="+46"/>
+        <location filename="../../ui/opinions/preview.py" line="+44"/>
         <source>Opinion preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3071,12 +3071,12 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>The printer could not be started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3597,7 +3597,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/reports/page.py" line="+46"/>
+        <location filename="../../ui/reports/page.py" line="+51"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3627,12 +3627,22 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the report (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3667,7 +3677,32 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
+        <source>Preparing the report for printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The PDF could not be read for printing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The printer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent {pages} page(s) to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3018,7 +3018,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionPreview</name>
     <message>
-        <location filename="../../ui/opinions/preview.py" line="+46" />
+        <location filename="../../ui/opinions/preview.py" line="+44" />
         <source>Opinion preview</source>
         <translation>意见书预览</translation>
     </message>
@@ -3068,12 +3068,12 @@ The log has been saved to {path}.</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+17" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+2" />
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已向打印机发送{pages}页。</translation>
     </message>
@@ -3209,7 +3209,9 @@ The log has been saved to {path}.</source>
     <message numerus="yes">
         <location line="+19" />
         <source>%n party(ies) found</source>
-        <translation><numerusform>找到 %n 个当事人</numerusform></translation>
+        <translation>
+            <numerusform>找到 %n 个当事人</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3591,7 +3593,7 @@ The log has been saved to {path}.</source>
         <translation>台账导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/page.py" line="+46" />
+        <location filename="../../ui/reports/page.py" line="+51" />
         <source>Month</source>
         <translation>月度</translation>
     </message>
@@ -3621,12 +3623,22 @@ The log has been saved to {path}.</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+3" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Print the report (Ctrl+P)</source>
+        <translation>打印报表（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
@@ -3661,7 +3673,32 @@ The log has been saved to {path}.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+10" />
+        <source>Preparing the report for printing…</source>
+        <translation>正在准备打印报表…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The PDF could not be read for printing.</source>
+        <translation>无法读取要打印的 PDF。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sent {pages} page(s) to the printer.</source>
+        <translation>已向打印机发送{pages}页。</translation>
+    </message>
+    <message>
+        <location line="+29" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>

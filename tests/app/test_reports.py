@@ -135,6 +135,30 @@ def _second_centre(db) -> Actor:
     return Actor(boss.id, boss.username, boss.display_name, frozenset({"supervisor"}), other.id, other.name)
 
 
+def test_consultations_are_counted_per_centre_and_period(db_url, centre):
+    """Counted by the centre's date (Asia/Shanghai) and only for the centre asked about."""
+    from zoneinfo import ZoneInfo
+
+    from app.services import consultations as cs
+
+    sh = ZoneInfo("Asia/Shanghai")
+    other = _second_centre(centre.db)
+
+    def call(actor, started: datetime, topic: str = "取证方法") -> None:
+        cs.record_consultation(centre.db, actor, cs.ConsultationInput(
+            started_at=started.replace(tzinfo=sh), ended_at=started.replace(tzinfo=sh), channel="电话",
+            topic=topic, question="怎么取证？"))
+
+    call(centre.caseworker, datetime(2026, 3, 1, 0, 10))  # just inside March in Shanghai (still February in UTC)
+    call(centre.caseworker, datetime(2026, 3, 31, 23, 50), topic="纠纷处理方式")
+    call(centre.caseworker, datetime(2026, 4, 1, 0, 5))
+    call(other, datetime(2026, 3, 15, 10, 0))
+    ours = service.monthly(centre.db, centre.supervisor, "2026-03").values["consultations_by_topic"]
+    assert ours["取证方法"] == 1 and ours["纠纷处理方式"] == 1 and sum(ours.values()) == 2
+    both = service.monthly(centre.db, centre.supervisor, "2026-03", centre="all").values["consultations_by_topic"]
+    assert sum(both.values()) == 3
+
+
 def test_figures_per_centre_or_for_all_centres(db_url, centre, tmp_path, pwfile, capsys):
     other = _second_centre(centre.db)
     import_ledger(centre.db, centre.supervisor, SAMPLE_CSV)

@@ -84,3 +84,57 @@ def test_reports_page_refuses_a_caseworker(qtbot, centre):
         page.refresh()
     assert "负责人" in blocker.args[0]
     assert not page.pdf_button.isEnabled()
+    assert not page.print_button.isEnabled()
+
+
+def test_ctrl_p_prints_every_page_of_the_report(qtbot, centre, tmp_path, monkeypatch):
+    """Ctrl+P makes the report's PDF and paints each of its pages on the printer chosen in the
+    dialog — here a PDF file, so the printed pages can be counted; cancelling prints nothing."""
+    import io
+
+    import pdfplumber
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.reports.summary_pdf import summary_pdf
+    from ui.reports.page import ReportsPage
+
+    import_ledger(centre.db, centre.supervisor, SAMPLE_CSV)
+    page = ReportsPage(centre.db, centre.supervisor)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_period(parse_month("2026-09"))
+    assert not page.print_button.isEnabled()  # nothing to print before figures are shown
+    with qtbot.waitSignal(page.summary_ready, timeout=30000):
+        page.refresh()
+    with pdfplumber.open(io.BytesIO(summary_pdf(page.summary))) as doc:
+        expected_pages = len(doc.pages)
+    assert expected_pages > 1
+
+    printed = tmp_path / "printed.pdf"
+    asked: list[int] = []
+
+    def print_to_file(printer: QPrinter, pages: int) -> bool:
+        asked.append(pages)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setResolution(60)  # small page images keep the test quick
+        return True
+
+    monkeypatch.setattr(page, "ask_printer", print_to_file)
+    page.table.setFocus()
+    with qtbot.waitSignal(page.printed, timeout=60000) as blocker:
+        qtbot.keyClick(page.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [expected_pages]
+    assert blocker.args == [expected_pages]
+    with pdfplumber.open(printed) as doc:
+        assert len(doc.pages) == expected_pages
+        assert all(p.images for p in doc.pages)  # every page carries its rendered image
+    assert page.print_button.isEnabled()
+
+    printed.unlink()
+    monkeypatch.setattr(page, "ask_printer", lambda printer, pages: False)  # cancelled in the dialog
+    page.print_report()
+    qtbot.waitUntil(lambda: page.status.text() == page.tr("Printing cancelled."), timeout=30000)
+    assert not printed.exists() and page.print_button.isEnabled()

@@ -2,7 +2,8 @@
 
 The bytes come from `opinions.opinion_pdf`: an issued opinion's stored PDF byte for byte, anything else
 rendered now (watermarked, no number). They are loaded from a QBuffer, so nothing is written to disk
-unless the user saves; "Save PDF" writes those same bytes, and printing paints the pages QtPdf rendered.
+unless the user saves; "Save PDF" writes those same bytes, and printing paints the pages QtPdf rendered
+(ui/printing.py).
 """
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services import opinions as ops
+from ui import printing
 from ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
     from app.database import Database
 
 log = logging.getLogger(__name__)
-
-PRINT_DPI = 300  # pages are rasterised for the printer at this resolution (A4: 2480 × 3508 pixels)
-
 
 class OpinionPreview(QWidget):
     """`document_loaded(page_count)` fires when the PDF is shown."""
@@ -133,41 +131,15 @@ class OpinionPreview(QWidget):
         if not self.page_count():
             return False
         if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                              printer.pageLayout().margins()))
+            printer = printing.a4_printer()
             if not self.ask_printer(printer):
                 return False
-        printer.setFullPage(True)  # the PDF carries its own GB/T 9704 margins
-        painter = QPainter()
-        if not painter.begin(printer):
+        sent = printing.print_document(self.document, printer)
+        if sent is None:
             self.status.setText(self.tr("The printer could not be started."))
             return False
-        try:
-            first, last = self._page_range(printer)
-            for index in range(first, last + 1):
-                if index > first:
-                    printer.newPage()
-                self._paint_page(painter, printer, index)
-        finally:
-            painter.end()
-        self.status.setText(self.tr("Sent {pages} page(s) to the printer.").format(pages=last - first + 1))
+        self.status.setText(self.tr("Sent {pages} page(s) to the printer.").format(pages=sent))
         return True
 
     def ask_printer(self, printer: QPrinter) -> bool:
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, self.page_count())
-        return dialog.exec() == QPrintDialog.DialogCode.Accepted
-
-    def _page_range(self, printer: QPrinter) -> tuple[int, int]:
-        count = self.page_count()
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-            return max(printer.fromPage(), 1) - 1, min(printer.toPage() or count, count) - 1
-        return 0, count - 1
-
-    def _paint_page(self, painter: QPainter, printer: QPrinter, index: int) -> None:
-        points = self.document.pagePointSize(index)
-        dpi = min(printer.resolution(), PRINT_DPI)
-        image = self.document.render(index, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72)))
-        target = printer.pageLayout().fullRectPixels(printer.resolution())
-        painter.drawImage(QRectF(target), image)
+        return printing.ask_printer(self, printer, self.page_count())

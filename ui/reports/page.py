@@ -1,11 +1,13 @@
 """The 统计报表 page: a period picker, the figures against the previous period and the same
-period last year, live charts (QtCharts), and PDF / Excel export. All database and document work
-runs off the GUI thread."""
+period last year, live charts (QtCharts), PDF / Excel export and printing (Ctrl+P: the same PDF
+through Qt's print dialog, ui/printing.py). All database and document work runs off the GUI
+thread; only painting the pages for the printer happens on it, as Qt requires."""
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QProgressBar, QPushButton,
     QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -14,7 +16,9 @@ from PySide6.QtWidgets import (
 from app.errors import IpaidError
 from app.reports.periods import Period
 from app.reports.summary import Summary, build_summary, write_outputs
+from app.reports.summary_pdf import summary_pdf
 from app.reports.summary_xlsx import MAIN_ROWS, PERCENT
+from ui import printing
 from ui.crash import show_failure
 from ui.tasks import run_task
 
@@ -32,6 +36,7 @@ def _fmt(value, fmt: str) -> str:
 class ReportsPage(QWidget):
     summary_ready = Signal(object)
     exported = Signal(str)
+    printed = Signal(int)  # pages sent to the printer
     failed = Signal(str)
 
     def __init__(self, db, actor, parent: QWidget | None = None, *, all_centres: bool = False) -> None:
@@ -56,7 +61,12 @@ class ReportsPage(QWidget):
         self.xlsx_button = QPushButton(self.tr("Export Excel…"))
         self.pdf_button.clicked.connect(lambda: self._ask_and_export("pdf"))
         self.xlsx_button.clicked.connect(lambda: self._ask_and_export("xlsx"))
-        for b in (self.pdf_button, self.xlsx_button):
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Print the report (Ctrl+P)"))
+        self.print_button.clicked.connect(lambda: self.print_report())
+        QShortcut(QKeySequence.StandardKey.Print, self, lambda: self.print_report(),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for b in self._output_buttons():
             b.setEnabled(False)
         picker = QHBoxLayout()
         for w in (QLabel(self.tr("Period")), self.kind, self.year, self.number, self.show_button):
@@ -64,6 +74,7 @@ class ReportsPage(QWidget):
         picker.addStretch(1)
         picker.addWidget(self.pdf_button)
         picker.addWidget(self.xlsx_button)
+        picker.addWidget(self.print_button)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -131,18 +142,58 @@ class ReportsPage(QWidget):
         if path:
             self.export(kind, path)
 
+    def print_report(self, printer: QPrinter | None = None) -> None:
+        """Print the shown summary's PDF; without `printer`, ask with Qt's print dialog.
+        The PDF is made off the GUI thread; `printed(pages)` fires when the pages were sent."""
+        if self.summary is None or not self.print_button.isEnabled():
+            return
+        summary = self.summary
+        self._busy(self.tr("Preparing the report for printing…"))
+        run_task(lambda: summary_pdf(summary), on_success=lambda data: self._print_pdf(data, printer),
+                 on_failure=self._fail, parent=self, read_only=True)
+
+    def ask_printer(self, printer: QPrinter, page_count: int) -> bool:
+        return printing.ask_printer(self, printer, page_count)
+
+    def _print_pdf(self, data: bytes, printer: QPrinter | None) -> None:
+        self._idle()
+        document, buffer = printing.load_pdf(data, self)
+        try:
+            pages = document.pageCount()
+            if not pages:
+                self.status.setText(self.tr("The PDF could not be read for printing."))
+                return
+            if printer is None:
+                printer = printing.a4_printer()
+                if not self.ask_printer(printer, pages):
+                    self.status.setText(self.tr("Printing cancelled."))
+                    return
+            sent = printing.print_document(document, printer)
+        finally:
+            document.close()
+            document.deleteLater()
+            buffer.deleteLater()
+        if sent is None:
+            self.status.setText(self.tr("The printer could not be started."))
+            return
+        self.status.setText(self.tr("Sent {pages} page(s) to the printer.").format(pages=sent))
+        self.printed.emit(sent)
+
     # --- results ----------------------------------------------------------------------------------
     def _busy(self, text: str) -> None:
         self.progress.show()
         self.status.setText(text)
-        for b in (self.show_button, self.pdf_button, self.xlsx_button):
+        for b in (self.show_button, *self._output_buttons()):
             b.setEnabled(False)
 
     def _idle(self) -> None:
         self.progress.hide()
         self.show_button.setEnabled(True)
-        for b in (self.pdf_button, self.xlsx_button):
+        for b in self._output_buttons():
             b.setEnabled(self.summary is not None)
+
+    def _output_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.pdf_button, self.xlsx_button, self.print_button)
 
     def _show_summary(self, summary: Summary) -> None:
         self.summary = summary
