@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import (ColumnElement, Select, and_, case, exists, false, func, literal, or_, select, text,
@@ -35,7 +35,7 @@ from app.labels import CASE_STATUS, IP_KIND
 from app.rules import identifiers as ids
 from app.rules.case_status import OPEN_STATUSES
 from app.search.index import DIGIT_PREFIX, digit_trigrams
-from app.search.tokens import QueryPlan, query_plan
+from app.search.tokens import QueryPlan, normalise, query_plan
 from app.service import read_call
 from app.services.parties import mask_identifier
 from app.services.today import centre_today
@@ -48,17 +48,35 @@ PAGE = 100
 # Index entries read per token when choosing how to search (the cost of choosing grows with it).
 COUNT_CAP = 2000
 
-# The characters `app.search.tokens.normalise` drops that occur in names, numbers and summaries;
-# SQL removes the same ones before LIKE so that "ZL 2023 1 0123456.6" matches 202310123456.6.
-# PostgreSQL: translate(lower(x), these, ''); SQLite: the same in a function registered on the
-# connection (nested replace() calls would overflow SQLite's parser).
-_DROPPED = " \u3000.·-_/\\()（）〔〕[]【】《》<>,，、。:：;；\"'“”‘’!！?？#＃&＋+*"
-_DROP_TABLE = str.maketrans("", "", _DROPPED)
+# The LIKE confirmation compares `normalise(field)` with the normalised query (architecture.md).
+# SQLite: `normalise` itself, registered on the connection. PostgreSQL: lower() then translate(),
+# with the table below built FROM `normalise`, so both agree on every character of the blocks
+# where names, numbers and summaries have punctuation and full-width forms (ZL 2023 1 0123456.6,
+# 华为—技术, ＡＢＣ). Characters outside these blocks are compared as they are.
+_FOLD_BLOCKS = ((0x20, 0x7F), (0xA0, 0x100), (0x2000, 0x2070), (0x3000, 0x3040), (0xFE30, 0xFE70),
+                (0xFF00, 0xFFF0))
+
+
+def _fold_table() -> tuple[str, str]:
+    """(from, to) for translate(): mapped characters first, then those dropped (no counterpart)."""
+    mapped_from, mapped_to, dropped = [], [], []
+    for lo, hi in _FOLD_BLOCKS:
+        for char in map(chr, range(lo, hi)):
+            folded = normalise(char)
+            if not folded:
+                dropped.append(char)
+            elif len(folded) == 1 and folded != char.lower():
+                mapped_from.append(char)
+                mapped_to.append(folded)
+    return "".join(mapped_from + dropped), "".join(mapped_to)
+
+
+_FOLD_FROM, _FOLD_TO = _fold_table()
 _SQLITE_FUNCTION = "ipaid_search_text"
 
 
 def _sqlite_search_text(value: str | None) -> str:
-    return "" if value is None else str(value).lower().translate(_DROP_TABLE)
+    return "" if value is None else normalise(str(value))
 
 
 def prepare(s: Session) -> None:
@@ -87,8 +105,8 @@ def _search_text_sqlite(element, compiler, **kw) -> str:
 
 @compiles(sql_normalised)
 def _search_text_default(element, compiler, **kw) -> str:
-    chars = compiler.process(literal(_DROPPED), **kw)
-    return f"translate(lower(coalesce({compiler.process(element.clauses, **kw)}, '')), {chars}, '')"
+    source, target = compiler.process(literal(_FOLD_FROM), **kw), compiler.process(literal(_FOLD_TO), **kw)
+    return f"translate(lower(coalesce({compiler.process(element.clauses, **kw)}, '')), {source}, {target})"
 
 
 # The searchable fields of each table, as the index declares them (app/search/index.py).
@@ -351,7 +369,7 @@ def search_condition(s: Session, query: str) -> ColumnElement | None:
         return false()
     driver, postings = _driver(s, plan, rarest, postings)
     if postings > DENSE_POSTINGS:
-        right_match = exists().where(CaseRight.case_id == AssistCase.id,
+        right_match = exists().where(CaseRight.case_id == AssistCase.id, CaseRight.deleted.is_(False),
                                      _matches_record(plan, "ip_right", CaseRight.right_id))
         return or_(_matches_record(plan, "assist_case", AssistCase.id),
                    _matches_record(plan, "party", AssistCase.applicant_id),
@@ -361,7 +379,8 @@ def search_condition(s: Session, query: str) -> ColumnElement | None:
         select(AssistCase.id).where(AssistCase.id.in_(_record_ids(plan, "assist_case", driver))),
         select(AssistCase.id).where(AssistCase.applicant_id.in_(parties)),
         select(AssistCase.id).where(AssistCase.opposing_party_id.in_(parties)),
-        select(CaseRight.case_id).where(CaseRight.right_id.in_(_record_ids(plan, "ip_right", driver))),
+        select(CaseRight.case_id).where(CaseRight.deleted.is_(False),
+                                        CaseRight.right_id.in_(_record_ids(plan, "ip_right", driver))),
     )
     return AssistCase.id.in_(ids)
 

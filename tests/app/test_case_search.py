@@ -86,3 +86,46 @@ def test_filters_sort_and_paging(centre, three_cases):
     assert nos(cs.list_cases(db, cw, sort="due_on", descending=False)) == [a.case_no, c.case_no, b.case_no]
     assert nos(cs.list_cases(db, cw, offset=1, limit=1)) == [b.case_no]
     assert cs.count_cases(db, cw, cs.CaseFilter(query="华")) == 2
+
+
+@pytest.mark.parametrize("dense", [False, True], ids=["collect", "walk"])
+def test_long_query_is_confirmed_with_the_same_folding_as_the_index(db_url, centre, register, monkeypatch, dense):
+    """A dash, a full-width letter or an ellipsis in the stored text is dropped or folded by the
+    index; the LIKE confirmation must fold the same way or the case is found and then thrown away."""
+    if dense:
+        monkeypatch.setattr(cs, "DENSE_POSTINGS", -1)
+    db, cw = centre.db, centre.caseworker
+    h = register(company("北京华为—技术…有限公司", ""), None, "202310123456.6", date(2026, 5, 6),
+                 summary="ＡＢＣ牌〜耳机在展位出售")
+    find = lambda q: nos(cs.search(db, cw, q))  # noqa: E731
+    assert find("华为技术") == [h.case_no]
+    assert find("华为—技术") == [h.case_no]
+    assert find("abc牌耳机") == [h.case_no]
+
+
+def test_a_right_removed_from_the_case_no_longer_finds_it(db_url, centre):
+    from app.services import case_edit
+    from app.services.rights import RightInput
+    from tests.app.case_data import case_input
+
+    db, cw = centre.db, centre.caseworker
+    h = cases.register(db, cw, case_input())
+    reg = case_edit.registration(db, cw, h.id)
+    old_number = reg.rights[0].number
+    assert nos(cs.search(db, cw, old_number)) == [h.case_no]
+    data = cases.CaseInput(
+        applicant=cases.PartyInput(name=reg.applicant.name, kind=reg.applicant.kind,
+                                   identifier=reg.applicant.identifier, phone=reg.applicant.phone,
+                                   contact=reg.applicant.contact),
+        opposing=None if reg.opposing is None else cases.PartyInput(
+            name=reg.opposing.name, kind=reg.opposing.kind, identifier=reg.opposing.identifier,
+            phone=reg.opposing.phone, contact=reg.opposing.contact),
+        rights=(RightInput("trademark", "12345678", "华为", "9"), RightInput("invention", "ZL 2023 1 0123456.6")),
+        dispute_type=reg.dispute_type, channel=reg.channel, services=reg.services, overseas=reg.overseas,
+        summary=reg.summary)
+    case_edit.edit_registration(db, cw, h.id, reg.version, data)
+    reg = case_edit.registration(db, cw, h.id)
+    data = cases.CaseInput(**{**data.__dict__, "rights": (RightInput("trademark", "12345678", "华为", "9"),)})
+    case_edit.edit_registration(db, cw, h.id, reg.version, data)
+    assert nos(cs.search(db, cw, "12345678")) == [h.case_no]
+    assert nos(cs.search(db, cw, "202310123456.6")) == []
