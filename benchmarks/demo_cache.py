@@ -73,8 +73,11 @@ def _build(target: str, spec: DemoSpec, log: Callable[[str], None]) -> float:
     db = open_database(target, create=True)
     started = time.perf_counter()
     try:
+        shown: set[int] = set()
+
         def progress(done: int, total: int) -> None:
-            if total and done % max(total // 10, 1000) == 0:
+            if total and done % max(total // 10, 1000) == 0 and done not in shown:
+                shown.add(done)
                 log(f"  {done} / {total} cases")
 
         generate(db, cases=spec.cases, seed=spec.seed, today=spec.today, progress=progress)
@@ -115,13 +118,14 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
-def pg_demo(server_url: str, spec: DemoSpec, *, rebuild: bool = False,
+def pg_demo(server_url: str, spec: DemoSpec, *, rebuild: bool = False, prefix: str = "ipaid_bench",
             log: Callable[[str], None] = print) -> CachedDemo:
-    """One database per size and seed on the server of `server_url` (its own database name is ignored)."""
+    """One database per size and seed on the server of `server_url` (its own database name is ignored),
+    named `<prefix>_<cases>_s<seed>_<today>`."""
     from db.schema import head_revision
 
     base = make_url(server_url).set(drivername="postgresql+psycopg")
-    name = f"ipaid_bench_{spec.cases}_s{spec.seed}_{spec.today:%Y%m%d}"
+    name = f"{prefix}_{spec.cases}_s{spec.seed}_{spec.today:%Y%m%d}"
     target = base.set(database=name).render_as_string(hide_password=False)
     wanted = spec.marker(head_revision())
     admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")

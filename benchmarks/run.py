@@ -350,6 +350,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="folder of the cached SQLite demo databases")
     p.add_argument("--pg-url", help="PostgreSQL server (any database on it); one database per size is "
                                     "created there and kept")
+    p.add_argument("--pg-prefix", default="ipaid_bench", help="name prefix of those databases")
     p.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     p.add_argument("--rebuild", action="store_true", help="rebuild the demo databases even if cached")
     p.add_argument("--queries", type=int, default=20, help="queries per search kind, list and open runs (20)")
@@ -386,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in sorted(args.sizes):  # reads before imports: the runner's RSS after them means something
             spec = DemoSpec(size, args.seed, args.today)
             cached = (sqlite_demo(args.cache, spec, rebuild=args.rebuild, log=log) if backend == "sqlite"
-                      else pg_demo(args.pg_url, spec, rebuild=args.rebuild, log=log))
+                      else pg_demo(args.pg_url, spec, rebuild=args.rebuild, prefix=args.pg_prefix, log=log))
             entries.append(run_one(cached, args, log))
         log(f"imports on {backend} (each into a fresh centre):")
         imports = measure_imports(args.pg_url if backend == "postgresql" else None, args.import_records,
