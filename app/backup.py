@@ -124,6 +124,9 @@ def auto_backup(db: Database, *, now: datetime | None = None, only_if_due: bool 
     if only_if_due and any(t.date() == now.date() for t in existing):
         return None
     target = folder / f"{stem}-{now.strftime(STAMP_FORMAT)}.sqlite"
+    # The daily copy is the program's one maintenance moment: the planner's statistics are renewed
+    # too, so a register that grew from nothing to 100k cases through daily work keeps fast lists.
+    db.refresh_statistics()
     copy_sqlite(db.path, target, check=False)
     existing[now.replace(tzinfo=None, microsecond=0)] = target
     keep = thin(list(existing), KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY)

@@ -69,6 +69,10 @@ class Database:
     def forget_device(self) -> None:
         self._device_id = None
 
+    def refresh_statistics(self) -> None:
+        """After bulk work (demo, imports): the planner's figures for the tables it filled."""
+        dbengine.refresh_statistics(self.engine)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -122,6 +126,7 @@ def _open_sqlite(url: URL, label: str) -> Database:
             backups.append(schema.backup_sqlite(path, f"before-upgrade-{state.current}"))
             log.info("backed up %s to %s before upgrading", path, backups[-1])
         _migrate(url)
+    dbengine.refresh_statistics(engine, only_if_missing=True)
     return Database(url, engine, label, schema.head_revision(), backups)
 
 

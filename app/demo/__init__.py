@@ -113,6 +113,7 @@ def generate(db: Database, *, cases: int, seed: int, today: date,
             at=generated_at, centre_id=centre_id, actor_id=None, actor_name=ACTOR_NAME,
         )
         session.commit()
+    db.refresh_statistics()
     report(cases, cases)
     counts = {s.table: s.rows for s in stats}
     counts.update({f"status.{code}": n for code, n in status_counts.items()})

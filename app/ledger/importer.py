@@ -87,6 +87,7 @@ def import_ledger(
         report("write", 0, len(kept))
         plan.write(s, actor, kept)
         report("write", len(kept), len(kept))
+    db.refresh_statistics()
     return _result(sheet, kept, problems + duplicates, created_parties=plan.created_parties,
                    created_users=tuple(plan.created_users))
 

@@ -182,6 +182,8 @@ def import_bundle(db: Database, actor: Actor, path: Path, passphrase: str | None
             result = _repeat_result(b, done.counts)
         else:
             result = _merge(s, actor, b, changes, chain, report)
+    if done is None:
+        db.refresh_statistics()
     receipt = receipt_out or path.with_name(path.name + ".receipt")
     with db.read_session() as s:
         secret = bytes.fromhex(s.get(SyncKit, b.kit_id).secret)
