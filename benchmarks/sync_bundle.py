@@ -79,9 +79,9 @@ def main() -> None:
         indexing: list[float] = []
         plain_reindex = unit_of_work.reindex_objects
 
-        def timed_reindex(session, objects):
+        def timed_reindex(session, objects, *args, **kwargs):
             t = time.perf_counter()
-            plain_reindex(session, objects)
+            plain_reindex(session, objects, *args, **kwargs)
             indexing.append(time.perf_counter() - t)
 
         unit_of_work.reindex_objects = timed_reindex  # to report the search index's share
