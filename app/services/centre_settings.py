@@ -13,6 +13,7 @@ from app.context import Actor
 from app.database import Database
 from app.errors import ValidationError
 from app.service import read_call, service_call
+from app.services import due_dates
 
 # Sample values a number pattern must accept (design.md §7 "Numbers").
 _PATTERN_SAMPLE = {"year": 2026, "short": "测", "seq": 1}
@@ -38,9 +39,12 @@ def update_settings(db: Database, actor: Actor, values: dict[str, Any]) -> list[
     """Store the given settings (admin only); returns all settings as they now stand."""
     checked = {key: check(key, value) for key, value in values.items()}
     with service_call(db, actor, roles={"admin"}, action="settings.update") as s:
+        before = settings.get_all(s, actor.centre_id)
         for key, value in checked.items():
             settings.put(s, actor.centre_id, key, value)
         s.flush()
+        if any(key.startswith("limit_") and before.get(key) != value for key, value in checked.items()):
+            due_dates.recompute(s, actor.centre_id)  # design.md §7: stored due dates follow the limits
         stored = settings.get_all(s, actor.centre_id)
     return [_value(key, stored[key]) for key in settings.SETTINGS]
 
