@@ -1900,6 +1900,70 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>HolidaysTab</name>
+    <message>
+        <location filename="../../ui/settings/holidays.py" line="+31"/>
+        <source>Official holidays up to {last} come from chinesecalendar. For a later year, enter its holidays and make-up working days here once the State Council publishes them; until then due dates count Monday to Friday.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make-up working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 元旦</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove selected day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+10"/>
+        <source>Recomputing due dates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Select a day in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved; the due dates of {n} open cases were recomputed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstitutionsTab</name>
     <message>
         <location filename="../../ui/experts/page.py" line="+13"/>
@@ -3906,7 +3970,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+15"/>
+        <location filename="../../ui/pages/settings.py" line="+16"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3923,6 +3987,11 @@ The log has been saved to {path}.</source>
     <message>
         <location line="+2"/>
         <source>Centre settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holidays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1897,6 +1897,70 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>HolidaysTab</name>
+    <message>
+        <location filename="../../ui/settings/holidays.py" line="+31" />
+        <source>Official holidays up to {last} come from chinesecalendar. For a later year, enter its holidays and make-up working days here once the State Council publishes them; until then due dates count Monday to Friday.</source>
+        <translation>{last} 年及以前的法定节假日由 chinesecalendar 提供。以后年份的放假和调休安排，请在国务院公布后在此录入；录入之前，期限按周一至周五计算。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Holiday</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>e.g. 元旦</source>
+        <translation>例如：元旦</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add day</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Remove selected day</source>
+        <translation>删除所选日期</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <location line="+10" />
+        <source>Recomputing due dates…</source>
+        <translation>正在重新计算期限…</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Select a day in the list first.</source>
+        <translation>请先在列表中选择一个日期。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Saved; the due dates of {n} open cases were recomputed.</source>
+        <translation>已保存；{n} 件在办案件的期限已重新计算。</translation>
+    </message>
+</context>
+<context>
     <name>InstitutionsTab</name>
     <message>
         <location filename="../../ui/experts/page.py" line="+13" />
@@ -3902,7 +3966,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+15" />
+        <location filename="../../ui/pages/settings.py" line="+16" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3920,6 +3984,11 @@ The log has been saved to {path}.</source>
         <location line="+2" />
         <source>Centre settings</source>
         <translation>中心设置</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Holidays</source>
+        <translation>节假日</translation>
     </message>
     <message>
         <location line="+2" />

@@ -45,7 +45,7 @@ def stored_settings(desk) -> dict:
 def test_a_caseworker_sees_no_user_management(qtbot, desk, sync_tasks):
     page = open_page(qtbot, desk, desk.caseworker)
     assert page.users_tab is None
-    assert page.tab_titles() == ["我的账户", "中心设置", "界面"]
+    assert page.tab_titles() == ["我的账户", "中心设置", "节假日", "界面"]
     page.show_tab(page.centre_tab)
     edit = page.centre_tab.edits["limit_decision_workdays"]
     assert edit.text() == "5" and edit.isReadOnly()
@@ -54,7 +54,7 @@ def test_a_caseworker_sees_no_user_management(qtbot, desk, sync_tasks):
 
 def test_an_admin_adds_a_user_with_two_roles_who_can_then_sign_in(qtbot, desk, sync_tasks):
     page = open_page(qtbot, desk, desk.admin)
-    assert page.tab_titles() == ["我的账户", "用户管理", "中心设置", "界面"]
+    assert page.tab_titles() == ["我的账户", "用户管理", "中心设置", "节假日", "界面"]
     page.show_tab(page.users_tab)
     tab = page.users_tab
     assert [r.username for r in tab.rows] == ["admin", "caseworker"]
@@ -142,3 +142,34 @@ def test_settings_load_only_when_their_tab_is_opened(qtbot, desk, sync_tasks):
     page = open_page(qtbot, desk, desk.admin)
     assert not page.centre_tab.loaded and not page.users_tab.loaded
     assert page.findChildren(QLineEdit, "setting_annual_target") == []
+
+
+def test_an_admin_enters_a_holiday_for_an_unknown_year_and_a_caseworker_only_sees_it(qtbot, desk, sync_tasks):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from app.services import calendar_days
+
+    year = calendar_days.calendar_years()[1] + 1
+    page = open_page(qtbot, desk, desk.admin)
+    page.show_tab(page.holidays_tab)
+    tab = page.holidays_tab
+    tab.day.setDate(QDate(year - 1, 10, 1))       # a year the library knows: refused, typing kept
+    tab.name.setText("国庆")
+    tab.add_button.click()
+    assert "chinesecalendar" in tab.message.shown_text() and tab.name.text() == "国庆"
+    tab.day.setDate(QDate(year, 1, 1))
+    tab.name.setText("元旦")
+    tab.add_button.click()
+    assert tab.message.shown_text() == "已保存；0 件在办案件的期限已重新计算。"
+    assert [tab.table.item(0, c).text() for c in range(3)] == [f"{year}-01-01", "放假", "元旦"]
+    assert [d.day for d in calendar_days.list_days(desk.db, desk.admin)] == [date(year, 1, 1)]
+
+    other = open_page(qtbot, desk, desk.caseworker)
+    other.show_tab(other.holidays_tab)
+    assert other.holidays_tab.table.rowCount() == 1 and not other.holidays_tab.add_button.isVisible()
+
+    tab.table.selectRow(0)
+    tab.remove_button.click()
+    assert tab.table.rowCount() == 0 and calendar_days.list_days(desk.db, desk.admin) == []

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.settings.account import AccountTab
 from ui.settings.centre import CentreSettingsTab
+from ui.settings.holidays import HolidaysTab
 from ui.settings.interface import InterfaceTab
 from ui.settings.users import UsersTab
 
@@ -28,6 +29,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.users_tab, self.tr("User management"))
         self.centre_tab = CentreSettingsTab(db, actor)
         self.tabs.addTab(self.centre_tab, self.tr("Centre settings"))
+        self.holidays_tab = HolidaysTab(db, actor)
+        self.tabs.addTab(self.holidays_tab, self.tr("Holidays"))
         self.interface_tab = InterfaceTab()
         self.tabs.addTab(self.interface_tab, self.tr("Interface"))
         # Kept under the names the main window's tests use.
