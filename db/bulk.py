@@ -21,7 +21,9 @@ from db.base import UTCDateTime
 _MEMOISED = (Date, UTCDateTime, UuidType, Boolean)
 
 
-class _Memo(dict):
+class Memo(dict):
+    """value → converted value, computed once: days, instants and referenced ids repeat a great deal."""
+
     def __init__(self, fn: Callable[[Any], Any]) -> None:
         super().__init__()
         self.fn = fn
@@ -36,7 +38,7 @@ def _converter(conn: Connection, column, unique: bool) -> Callable[[Any], Any] |
     proc = column.type.dialect_impl(dialect).bind_processor(dialect)
     if proc is None or unique or not isinstance(column.type, _MEMOISED):
         return proc
-    return _Memo(proc).__getitem__
+    return Memo(proc).__getitem__
 
 
 def _insert_sql(conn: Connection, table: Table, names: list[str]) -> str:

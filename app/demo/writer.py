@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 from app.database import Database
 from app.search.index import SEARCHABLE, rows_for
 from db import engine as dbengine
+from db.bulk import Memo as _Memo
 from db.base import Base, UTCDateTime
 from db.models import SearchToken
 
@@ -115,18 +116,6 @@ def _digest(keyed: list[bytes]) -> str:
     for entry in sorted(keyed):
         digest.update(entry[-32:])
     return digest.hexdigest()
-
-
-class _Memo(dict):
-    """value → converted value, computed once: days repeat a great deal."""
-
-    def __init__(self, fn: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, key: Any) -> Any:
-        value = self[key] = self.fn(key)
-        return value
 
 
 @dataclass(frozen=True)

@@ -126,3 +126,19 @@ def fake_info(monkeypatch: pytest.MonkeyPatch):
 
     monkeypatch.setattr(info, "database_info", database_info)
     return counts
+
+
+@pytest.fixture
+def gui_centre(app_db, password_hash):
+    """An initialised centre on the test's SQLite file with one user per role (admin 管理员,
+    caseworker 李明, supervisor 王主任, fairstaff 赵敏), for driving screens as each of them."""
+    from app.services.setup import NewAccount, initialise
+    from tests.conftest import PASSWORD, Centre
+
+    actors = initialise(app_db, centre_name="测试知识产权保护中心", centre_short="测",
+                        password_hashes={PASSWORD: password_hash}, accounts=[
+                            NewAccount("admin", "管理员", PASSWORD, ("admin",)),
+                            NewAccount("caseworker", "李明", PASSWORD, ("caseworker",)),
+                            NewAccount("supervisor", "王主任", PASSWORD, ("supervisor",)),
+                            NewAccount("fairstaff", "赵敏", PASSWORD, ("fair_staff",))])
+    return Centre(app_db, {a.username: a for a in actors})

@@ -8,7 +8,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from datetime import date  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
@@ -18,18 +17,6 @@ from tests.app.case_data import PERSON_ID, case_input, company, person  # noqa: 
 
 TODAY = date(2026, 10, 28)
 
-
-@pytest.fixture
-def people(app_db, password_hash):
-    from app.services.setup import NewAccount, initialise
-
-    from tests.conftest import PASSWORD, Centre
-    actors = initialise(app_db, centre_name="测试知识产权保护中心", centre_short="测",
-                        password_hashes={PASSWORD: password_hash}, accounts=[
-                            NewAccount("caseworker", "李明", PASSWORD, ("caseworker",)),
-                            NewAccount("supervisor", "王主任", PASSWORD, ("supervisor",)),
-                            NewAccount("fairstaff", "赵敏", PASSWORD, ("fair_staff",))])
-    return Centre(app_db, {a.username: a for a in actors})
 
 
 def _view(qtbot, db, actor, case_id):
@@ -54,8 +41,8 @@ def _save_with_ctrl_s(qtbot, dialog):
     qtbot.keyClick(dialog.widgets["summary"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_edit_registration_from_the_case_view(qtbot, people):
-    db, cw = people.db, people.caseworker
+def test_edit_registration_from_the_case_view(qtbot, gui_centre):
+    db, cw = gui_centre.db, gui_centre.caseworker
     h = cases.register(db, cw, case_input(applicant=person("张伟", PERSON_ID)))
     view = _view(qtbot, db, cw, h.id)
     dialog = _open_edit(qtbot, view)
@@ -75,8 +62,8 @@ def test_edit_registration_from_the_case_view(qtbot, people):
     assert last.startswith("修改登记信息") and "申请人联系电话" in last and "申请服务" in last
 
 
-def test_a_refused_edit_keeps_what_was_typed(qtbot, people):
-    db, cw, sup = people.db, people.caseworker, people.supervisor
+def test_a_refused_edit_keeps_what_was_typed(qtbot, gui_centre):
+    db, cw, sup = gui_centre.db, gui_centre.caseworker, gui_centre.supervisor
     h = cases.register(db, cw, case_input())
     view = _view(qtbot, db, cw, h.id)
     dialog = _open_edit(qtbot, view)
@@ -94,8 +81,8 @@ def test_a_refused_edit_keeps_what_was_typed(qtbot, people):
     assert cases.get_case(db, cw, h.id).summary == case_input().summary
 
 
-def test_a_new_opposing_party_asks_about_conflicts_and_esc_cancels(qtbot, people, monkeypatch):
-    db, cw = people.db, people.caseworker
+def test_a_new_opposing_party_asks_about_conflicts_and_esc_cancels(qtbot, gui_centre, monkeypatch):
+    db, cw = gui_centre.db, gui_centre.caseworker
     earlier = cases.register(db, cw, case_input(applicant=company("沈阳某某机械有限公司", ""), opposing=person("王五", "")))
     h = cases.register(db, cw, case_input(applicant=company("大连甲公司", ""), opposing=person("李强", "")))
     view = _view(qtbot, db, cw, h.id)
@@ -126,8 +113,8 @@ def test_a_new_opposing_party_asks_about_conflicts_and_esc_cancels(qtbot, people
     assert not dialog.isVisible() and view.detail.opposing.name == "沈阳某某机械有限公司"
 
 
-def test_fair_staff_edit_of_a_centre_case_is_refused_in_chinese(qtbot, people):
-    db, cw, fair = people.db, people.caseworker, people.fairstaff
+def test_fair_staff_edit_of_a_centre_case_is_refused_in_chinese(qtbot, gui_centre):
+    db, cw, fair = gui_centre.db, gui_centre.caseworker, gui_centre.fairstaff
     h = cases.register(db, cw, case_input())
     view = _view(qtbot, db, fair, h.id)
     dialog = _open_edit(qtbot, view)
@@ -137,8 +124,8 @@ def test_fair_staff_edit_of_a_centre_case_is_refused_in_chinese(qtbot, people):
     assert dialog.value("summary") == "驻场补充"
 
 
-def test_no_edit_once_closed(qtbot, people):
-    db, cw = people.db, people.caseworker
+def test_no_edit_once_closed(qtbot, gui_centre):
+    db, cw = gui_centre.db, gui_centre.caseworker
     h = cases.register(db, cw, case_input())
     h = case_steps.accept(db, cw, h.id, h.version, assignee_id=cw.user_id, on=date(2026, 10, 8))
     h = case_steps.close(db, cw, h.id, h.version, outcome="other", on=date(2026, 10, 9))
@@ -147,8 +134,8 @@ def test_no_edit_once_closed(qtbot, people):
     assert case_edit.editable_refusal(view.detail.status).startswith("案件当前为“已办结”")
 
 
-def test_supervisor_reassigns_and_the_timeline_says_so(qtbot, people):
-    db, cw, sup = people.db, people.caseworker, people.supervisor
+def test_supervisor_reassigns_and_the_timeline_says_so(qtbot, gui_centre):
+    db, cw, sup = gui_centre.db, gui_centre.caseworker, gui_centre.supervisor
     h = cases.register(db, cw, case_input())
     view = _view(qtbot, db, sup, h.id)
     assert "reassign" not in view.buttons            # not accepted yet: the assignee is chosen on accepting
@@ -168,8 +155,8 @@ def test_supervisor_reassigns_and_the_timeline_says_so(qtbot, people):
     assert "王主任" in view.facts.text()
 
 
-def test_a_caseworker_cannot_reassign(qtbot, people):
-    db, cw = people.db, people.caseworker
+def test_a_caseworker_cannot_reassign(qtbot, gui_centre):
+    db, cw = gui_centre.db, gui_centre.caseworker
     h = cases.register(db, cw, case_input())
     case_steps.accept(db, cw, h.id, h.version, assignee_id=cw.user_id, on=date(2026, 10, 8))
     view = _view(qtbot, db, cw, h.id)

@@ -9,7 +9,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from datetime import date  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QDate  # noqa: E402
 
 from app.services import case_steps, cases  # noqa: E402
@@ -18,16 +17,6 @@ from tests.app.case_data import case_input  # noqa: E402
 
 TODAY = date(2026, 10, 28)
 
-
-@pytest.fixture
-def people(app_db, password_hash):
-    from app.services.setup import NewAccount, initialise
-
-    from tests.conftest import PASSWORD, Centre
-    actors = initialise(app_db, centre_name="测试知识产权保护中心", centre_short="测",
-                        password_hashes={PASSWORD: password_hash}, accounts=[
-                            NewAccount("caseworker", "李明", PASSWORD, ("caseworker",))])
-    return Centre(app_db, {a.username: a for a in actors})
 
 
 def _view(qtbot, db, actor, case_id, today=TODAY):
@@ -58,8 +47,8 @@ def _click(view, key, **values):
     assert not dialog.isVisible(), dialog.error.text()
 
 
-def test_supplement_then_refuse_then_archive(qtbot, people):
-    db, cw = people.db, people.caseworker
+def test_supplement_then_refuse_then_archive(qtbot, gui_centre):
+    db, cw = gui_centre.db, gui_centre.caseworker
     h = cases.register(db, cw, case_input(registered_on=date(2026, 10, 26)))
     view = _view(qtbot, db, cw, h.id)
     assert "剩余" in view.deadline.text()
@@ -75,8 +64,8 @@ def test_supplement_then_refuse_then_archive(qtbot, people):
     assert [t[:4] for t in texts] == ["登记申请", "要求补正", "收到补正", "不予受理", "归档"]
 
 
-def test_results_arrive_later_then_close_follow_up_archive(qtbot, people):
-    db, cw = people.db, people.caseworker
+def test_results_arrive_later_then_close_follow_up_archive(qtbot, gui_centre):
+    db, cw = gui_centre.db, gui_centre.caseworker
     h = cases.register(db, cw, case_input(registered_on=date(2026, 10, 9)))
     view = _view(qtbot, db, cw, h.id)
     assert "展会上销售" in view.summary.text()
@@ -100,10 +89,10 @@ def test_results_arrive_later_then_close_follow_up_archive(qtbot, people):
     assert len(view.timeline_texts()) == 9
 
 
-def test_overdue_and_the_fallback_notice_are_shown(qtbot, people):
+def test_overdue_and_the_fallback_notice_are_shown(qtbot, gui_centre):
     from ui.cases.list_model import CaseListModel
 
-    db, cw = people.db, people.caseworker
+    db, cw = gui_centre.db, gui_centre.caseworker
     late = cases.register(db, cw, case_input(registered_on=date(2026, 10, 8)))
     view = _view(qtbot, db, cw, late.id)
     assert "已逾期" in view.deadline.text() and view.deadline.property("overdue")

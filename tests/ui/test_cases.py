@@ -8,28 +8,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from datetime import date  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from app.services import case_steps, cases  # noqa: E402
-from app.services.case_search import CaseFilter  # noqa: E402
 
 from tests.app.case_data import case_input, company, person  # noqa: E402
 
 TODAY = date(2026, 10, 28)
 
-
-@pytest.fixture
-def gui_centre(app_db, password_hash):
-    from app.services.setup import NewAccount, initialise
-
-    from tests.conftest import PASSWORD, Centre
-    actors = initialise(app_db, centre_name="测试知识产权保护中心", centre_short="测",
-                        password_hashes={PASSWORD: password_hash}, accounts=[
-                            NewAccount("caseworker", "李明", PASSWORD, ("caseworker",)),
-                            NewAccount("supervisor", "王主任", PASSWORD, ("supervisor",))])
-    return Centre(app_db, {a.username: a for a in actors})
 
 
 def _set_date(widget, d: date) -> None:

@@ -21,19 +21,6 @@ TODAY = date(2026, 10, 28)
 MASKED_ID, PHONE, MASKED_PHONE = "110105********002X", "13812345678", "138****5678"
 
 
-@pytest.fixture
-def gui_centre(app_db, password_hash):
-    from app.services.setup import NewAccount, initialise
-
-    from tests.conftest import PASSWORD, Centre
-    actors = initialise(app_db, centre_name="测试知识产权保护中心", centre_short="测",
-                        password_hashes={PASSWORD: password_hash}, accounts=[
-                            NewAccount("admin", "管理员", PASSWORD, ("admin",)),
-                            NewAccount("caseworker", "李明", PASSWORD, ("caseworker",)),
-                            NewAccount("supervisor", "王主任", PASSWORD, ("supervisor",)),
-                            NewAccount("fairstaff", "赵敏", PASSWORD, ("fair_staff",))])
-    return Centre(app_db, {a.username: a for a in actors})
-
 
 @pytest.fixture
 def zhang(gui_centre):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPush
 
 from app.services import centre_settings
 from app.services.centre_settings import SettingValue
-from ui.settings.common import MessageLine, mark_fields, show_refusal
+from ui.settings.common import LoadedOnFirstShow, MessageLine, mark_fields, show_refusal
 from ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -23,13 +23,12 @@ def as_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-class CentreSettingsTab(QWidget):
+class CentreSettingsTab(LoadedOnFirstShow, QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
         self.editable = "admin" in actor.roles
         self.task: Task | None = None
-        self.loaded = False
         self.values: dict[str, SettingValue] = {}
         self.edits: dict[str, QLineEdit] = {}
         self.by_label: dict[str, QWidget] = {}  # Chinese label → field, to mark the one an error names
@@ -51,11 +50,6 @@ class CentreSettingsTab(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         layout.addStretch(1)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if not self.loaded:
-            self.reload()
 
     def reload(self) -> None:
         self.loaded = True

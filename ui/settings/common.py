@@ -64,3 +64,16 @@ def show_refusal(exc: BaseException, line: MessageLine, fields: dict[str, QWidge
     widget = mark_fields(fields, field or exc.field)
     if widget is not None:
         widget.setFocus()
+
+
+class LoadedOnFirstShow:
+    """Mixin for a tab that reads its data the first time it is shown, not when the page is built
+    (most tabs are never opened in a session). The class sets `reload()`; put it before QWidget."""
+
+    loaded = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)  # type: ignore[misc]
+        if not self.loaded:
+            self.loaded = True
+            self.reload()  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineE
 
 from app.services import calendar_days
 from app.services.calendar_days import CalendarChange, CalendarDay
-from ui.settings.common import MessageLine, show_refusal
+from ui.settings.common import LoadedOnFirstShow, MessageLine, show_refusal
 from ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -19,13 +19,12 @@ if TYPE_CHECKING:
     from app.database import Database
 
 
-class HolidaysTab(QWidget):
+class HolidaysTab(LoadedOnFirstShow, QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
         self.editable = "admin" in actor.roles
         self.task: Task | None = None
-        self.loaded = False
         self.days: list[CalendarDay] = []
         first, last = calendar_days.calendar_years()
         note = QLabel(self.tr("Official holidays up to {last} come from chinesecalendar. For a later year, enter its "
@@ -60,11 +59,6 @@ class HolidaysTab(QWidget):
         layout.addLayout(entry)
         layout.addWidget(self.message)
         self.fields = {"日期": self.day, "名称": self.name}
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if not self.loaded:
-            self.reload()
 
     def reload(self) -> None:
         self.loaded = True
