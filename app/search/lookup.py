@@ -9,12 +9,12 @@ spaces or punctuation in it), which is cheap because the bigram intersection alr
 """
 from __future__ import annotations
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from app.search.tokens import QueryPlan, normalise, query_plan, text_tokens
 from db.models import SearchToken
 
-__all__ = ["candidate_ids", "confirms", "plan_for", "ranked_by_overlap"]
+__all__ = ["candidate_ids", "confirms", "plan_for", "prefix_match", "prefix_range", "ranked_by_overlap"]
 
 
 def plan_for(query: str | None) -> QueryPlan | None:
@@ -26,7 +26,7 @@ def plan_for(query: str | None) -> QueryPlan | None:
 
 def _literal_ids(table: str, plan: QueryPlan) -> Select:
     stmt = select(SearchToken.record_id).where(
-        SearchToken.table_name == table, SearchToken.token.in_(plan.tokens)
+        _in_table(table), SearchToken.token.in_(plan.tokens)
     )
     if len(plan.tokens) == 1:
         return stmt
@@ -34,6 +34,28 @@ def _literal_ids(table: str, plan: QueryPlan) -> Select:
     return stmt.group_by(SearchToken.record_id).having(
         func.count(func.distinct(SearchToken.token)) == len(plan.tokens)
     )
+
+
+def _in_table(table: str) -> ColumnElement[bool]:
+    """The table test, written so that the planner does not take the (table_name, record_id) index
+    for it: that index would read every token of the table (millions for parties) instead of the
+    few the token's own key range holds. SQLite picked it whenever statistics were missing."""
+    return func.coalesce(SearchToken.table_name, "") == table
+
+
+def prefix_range(prefix: str) -> tuple[str, str]:
+    """[lo, hi) holding every token that starts with `prefix` (pinyin prefixes are ASCII letters:
+    the first string after all of them bumps the last letter)."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def prefix_match(prefix: str) -> ColumnElement[bool]:
+    """Tokens starting with `prefix`, as a range of the primary key. LIKE alone cannot use the
+    index (SQLite's LIKE ignores case, PostgreSQL's depends on the collation), which made every
+    pinyin look-up read the whole token table; the LIKE keeps the range exact whatever the
+    server's collation orders between lo and hi."""
+    lo, hi = prefix_range(prefix)
+    return and_(SearchToken.token >= lo, SearchToken.token < hi, SearchToken.token.like(prefix + "%"))
 
 
 def candidate_ids(table: str, plan: QueryPlan) -> Select:
@@ -45,9 +67,7 @@ def candidate_ids(table: str, plan: QueryPlan) -> Select:
         return literal
     # Pinyin: "zs" may be 张三's initials or literally "ZS" in a name — either matches.
     prefixed = select(SearchToken.record_id).where(
-        SearchToken.table_name == table,
-        or_(*(SearchToken.token.like(p + "%") for p in plan.prefix_tokens)),
-    )
+        _in_table(table), or_(*(prefix_match(p) for p in plan.prefix_tokens)))
     return literal.union(prefixed)
 
 
@@ -73,7 +93,7 @@ def ranked_by_overlap(table: str, text: str, *, min_overlap: int = 1) -> tuple[S
     overlap = func.count().label("overlap")
     stmt = (
         select(SearchToken.record_id, overlap)
-        .where(SearchToken.table_name == table, SearchToken.token.in_(tokens or [""]))
+        .where(_in_table(table), SearchToken.token.in_(tokens or [""]))
         .group_by(SearchToken.record_id)
         .having(func.count() >= min_overlap)
         .order_by(overlap.desc())

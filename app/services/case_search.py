@@ -35,6 +35,7 @@ from app.labels import CASE_STATUS, IP_KIND
 from app.rules import identifiers as ids
 from app.rules.case_status import OPEN_STATUSES
 from app.search.index import DIGIT_PREFIX, digit_trigrams
+from app.search.lookup import prefix_match, prefix_range
 from app.search.tokens import QueryPlan, normalise, query_plan
 from app.service import read_call
 from app.services.parties import mask_identifier
@@ -174,21 +175,12 @@ SORTS = ("registered_on", "case_no", "applicant", "status", "ip_kind", "assignee
 
 
 # ------------------------------------------------------------------------------ token look-ups
-def _prefix_range(prefix: str) -> tuple[str, str]:
-    # Pinyin prefixes are ASCII letters: the next string after every "prefix…" bumps the last letter.
-    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
 def _token_parts(plan: QueryPlan) -> list[ColumnElement]:
     """One condition on SearchToken.token per exact token or pinyin prefix of the plan."""
-    st = SearchToken
     parts: list[ColumnElement] = []
     if plan.kind in ("short", "pinyin") and len(plan.text) <= 2:
-        parts.append(st.token == plan.text)
-    for prefix in plan.prefix_tokens:
-        lo, hi = _prefix_range(prefix)
-        # The range uses the primary key; LIKE keeps it exact whatever the server's collation.
-        parts.append(and_(st.token >= lo, st.token < hi, st.token.like(prefix + "%")))
+        parts.append(SearchToken.token == plan.text)
+    parts.extend(prefix_match(prefix) for prefix in plan.prefix_tokens)
     return parts
 
 
@@ -263,7 +255,7 @@ def _counts(s: Session, tokens: tuple[str, ...], prefixes: tuple[str, ...], cap:
             parts.append(f"SELECT {len(parts)} AS k, (SELECT count(*) FROM (SELECT 1 FROM search_token "
                          f"WHERE token = :t{i} AND coalesce(table_name, '') = '{table}' LIMIT :cap) AS e) AS n")
     for j, prefix in enumerate(prefixes):
-        params[f"lo{j}"], params[f"hi{j}"] = _prefix_range(prefix)
+        params[f"lo{j}"], params[f"hi{j}"] = prefix_range(prefix)
         params[f"like{j}"] = prefix + "%"
         # Parties, not entries: a name with polyphonic characters has several spellings under one
         # prefix (up to MAX_SPELLINGS), which made a prefix look several times denser than it is.
