@@ -168,9 +168,10 @@ def probe(engine: Engine) -> None:
         raise NotADatabase(str(exc.orig)) from exc
 
 
-# Rows SQLite reads per index when gathering statistics: approximate figures in milliseconds
-# however large the file, and enough for the planner to pick the right index.
-ANALYSIS_LIMIT = 1000
+# Tables whose statistics are not gathered: every query on them is written to use its key (the
+# token index, the audit chains), and each holds millions of rows at 100k cases, so analysing them
+# would cost seconds for nothing.
+UNANALYSED = ("search_token", "audit_event")
 
 
 def refresh_statistics(engine: Engine, *, only_if_missing: bool = False) -> bool:
@@ -178,9 +179,11 @@ def refresh_statistics(engine: Engine, *, only_if_missing: bool = False) -> bool
 
     Without them SQLite cannot tell a selective index from a useless one: the case list's first
     page at 100k cases read every case through the centre index and sorted them all (≈0.3 s
-    instead of milliseconds). Called after bulk work (demo, imports) and when a file without
-    statistics is opened; PostgreSQL's autovacuum keeps its own, so there this is only ANALYZE
-    after bulk work. A read-only or busy database is left as it is: statistics only speed things up."""
+    instead of milliseconds). Full statistics, not sampled ones (`analysis_limit` estimated about
+    a thousand cases per centre, which led the planner to the same mistake). Called after bulk
+    work (demo, imports) and when a file without statistics is opened; PostgreSQL's autovacuum
+    keeps its own, so there this is only ANALYZE after bulk work. A read-only or busy database is
+    left as it is: statistics only speed things up."""
     from sqlalchemy.exc import OperationalError
 
     try:
@@ -192,8 +195,10 @@ def refresh_statistics(engine: Engine, *, only_if_missing: bool = False) -> bool
             if only_if_missing and conn.exec_driver_sql(
                     "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar():
                 return False
-            conn.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
-            conn.exec_driver_sql("ANALYZE")
+            tables = conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").scalars()
+            for name in [t for t in tables if t not in UNANALYSED]:
+                conn.exec_driver_sql(f'ANALYZE "{name}"')
             return True
     except OperationalError:
         return False

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pypinyin import Style, lazy_pinyin, pinyin
 
 __all__ = [
     "INITIALS_PREFIX",
@@ -86,6 +85,8 @@ def _readings(char: str) -> tuple[str, ...]:
     # instead of one per name: looking a reading up in this cache is far cheaper than pypinyin's
     # per-call work. Characters are read one by one on purpose: phrase matching would keep only the
     # phrase reading (解放 → jie only), losing the surname reading xie that a user may type.
+    from pypinyin import Style, pinyin  # here: its dictionaries cost a quarter second at start
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")
     readings = tuple(dict.fromkeys(r for group in found for r in group if r))
     return readings or (char,)
@@ -138,6 +139,8 @@ def name_pinyin(name: str, max_len: int = 300) -> str:
     LIKE '%jindu%' find 金杜 inside a long name (the token index matches pinyin only from the start
     of a name). Read as phrases, unlike the index: 调解 is "tiaojie" here, which is what people type
     for it; the index keeps every reading of each character anyway."""
+    from pypinyin import Style, lazy_pinyin
+
     syllables = [s for s in lazy_pinyin(normalise(name), style=Style.NORMAL) if s]
     full = "".join(syllables)
     initials = "".join(s[0] for s in syllables)
