@@ -118,9 +118,13 @@ def add_bulk(session: Session, objects: list[Travelling]) -> None:
     table = objects[0].__table__
     rows = []
     for obj in objects:
+        # The same stamps as _track_changes gives an added object (a record from a laptop keeps
+        # when and by whom it was created there).
         obj.id = obj.id or uuid.uuid4()
-        obj.created_at = obj.updated_at = now
-        obj.created_by = obj.updated_by = user_id
+        obj.created_at = obj.created_at or now
+        obj.updated_at = now
+        obj.created_by = obj.created_by or user_id
+        obj.updated_by = user_id
         obj.origin_device = obj.origin_device or device_id
         rows.append(_complete_row(obj, table))
         changes[(table.name, obj.id)] = ("create", obj)

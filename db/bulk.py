@@ -66,10 +66,27 @@ def insert_rows(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]
     return len(bound)
 
 
+# SQLite's page cache while a large batch goes in (KiB, negative as the PRAGMA wants it). The
+# default 2 MB cannot hold the upper levels of the token index's two B-trees, so each insert went
+# to the operating system for its pages; the connection's own size comes back afterwards.
+BULK_CACHE_KIB = -131072
+LARGE_BATCH = 20_000
+
+
 def insert_tuples(conn: Connection, table: Table, names: list[str], values: list[tuple]) -> None:
     """INSERT ready, already-converted tuples into the named columns (the search index's rows)."""
-    if values:
-        conn.exec_driver_sql(_insert_sql(conn, table, names), values)
+    if not values:
+        return
+    sql = _insert_sql(conn, table, names)
+    if conn.dialect.name != "sqlite" or len(values) < LARGE_BATCH:
+        conn.exec_driver_sql(sql, values)
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+    try:
+        conn.exec_driver_sql(sql, values)
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 def bind_processor(conn: Connection, table: Table, column: str) -> Callable[[Any], Any]:

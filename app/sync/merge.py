@@ -35,7 +35,7 @@ from app.audit import GENESIS, event_hash
 from app.context import Actor
 from app.database import Database
 from app.errors import NotFound, UsageError, ValidationError
-from app.service import read_call, service_call
+from app.service import add_bulk, read_call, service_call
 from app.services.fair_checks import Checker
 from app.sync import bundle
 from app.sync.records import MODELS, TABLE_ORDER, damaged, load_row, load_value, merge_fields, to_json
@@ -221,11 +221,11 @@ def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], ch
         model = MODELS[name]
         existing = _load(s, model, [c.id for c in group])
         fields = merge_fields(name)
+        new_rows = []
         for c in group:
             row = existing.get(c.id)
             if row is None:
-                values = {k: v for k, v in c.values.items() if k != "version"}
-                s.add(model(**values))
+                new_rows.append(model(**{k: v for k, v in c.values.items() if k != "version"}))
                 inserted += 1
             else:
                 seen = received.get((name, c.id))
@@ -236,6 +236,7 @@ def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], ch
             _remember(s, received, fresh_received, device, b.bundle_id, c, fields)
             if name == "fair_complaint":
                 complaints.append(c.id)
+        add_bulk(s, new_rows)  # one executemany per table; parents first (TABLE_ORDER)
         done += len(group)
         report(done, len(changes), "合并记录")
     report(len(changes), len(changes), "写入数据库")
