@@ -65,6 +65,12 @@ def write(path: str, max_seconds: float, seed: int) -> None:
 
 def serve(path: str, max_seconds: float) -> None:
     import app.search.index  # noqa: F401 - warm the imports the children will need
+    from app.search.tokens import name_pinyin, name_tokens
+
+    # pypinyin loads its dictionaries on first use (not at import, to keep the program's start
+    # short): load them here, or the first kills land while a child is still reading them.
+    name_tokens("预热")
+    name_pinyin("预热")
 
     say("server-ready")
     for line in sys.stdin:
