@@ -214,9 +214,10 @@ def _literal_candidates(plan: QueryPlan) -> tuple[str, ...]:
     bigrams, see app.search.index), else the bigrams."""
     if plan.like is not None:
         runs = digit_trigrams(plan.like)
+        # A handful spread over the query is enough to find a rare one; counting every trigram of a
+        # 13-digit number cost more (one count per trigram and table) than the search itself.
         if runs:
-            return tuple(sorted(runs, key=lambda tok: plan.like.index(tok[len(DIGIT_PREFIX):])))
-        # A handful of bigrams spread over a long text is enough to find a rare one.
+            return _spread(tuple(sorted(runs, key=lambda tok: plan.like.index(tok[len(DIGIT_PREFIX):]))), 6)
         return _spread(plan.tokens, 6)
     return plan.tokens
 
