@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_window()
         self._start_backups()
+        # Pinyin's dictionaries load on first use (not at start, to open the window sooner); load
+        # them in the background once the window is up, so the first save does not wait for them.
+        QTimer.singleShot(1500, self._warm_up_search)
 
     # --- pages -----------------------------------------------------------------------------------
 
@@ -208,6 +211,12 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         self.show_page(max(0, min(config.WINDOW_PAGE.read(), len(PAGES) - 1)))
+
+    def _warm_up_search(self) -> None:
+        from app.search.tokens import name_pinyin, name_tokens
+
+        run_task(lambda: (name_tokens("预热"), name_pinyin("预热")), on_success=None,
+                 on_failure=lambda exc: log.warning("search warm-up failed: %s", exc), parent=self, read_only=True)
 
     def _start_backups(self) -> None:
         """SQLite mode: a copy at least once a day while the program runs (checked hourly), thinned

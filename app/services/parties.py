@@ -207,6 +207,10 @@ def merge_parties(db: Database, actor: Actor, keep_id: uuid.UUID, drop_id: uuid.
                                            f"{mask_identifier(drop.identifier, drop.kind)}）")
         cases = s.scalars(select(AssistCase).where(
             or_(AssistCase.applicant_id == drop.id, AssistCase.opposing_party_id == drop.id))).all()
+        facing = [c.case_no for c in cases if {c.applicant_id, c.opposing_party_id} == {keep.id, drop.id}]
+        if facing:
+            # One party on both sides of a dispute would be nonsense in the case and in the conflict check.
+            raise ValidationError("当事人", f"两个当事人在案件 {facing[0]} 中分属申请人和被申请人两方，不能合并")
         now, today = utcnow(), centre_today(s, actor.centre_id)
         for case in cases:
             if case.applicant_id == drop.id:

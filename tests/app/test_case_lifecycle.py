@@ -180,6 +180,20 @@ def test_merge_parties_moves_cases_and_is_evented(centre):
     assert d.applicant.name == "沈阳甲公司" and d.timeline[-1].kind == "party_merged"
 
 
+def test_parties_facing_each_other_in_a_case_are_not_merged(centre):
+    from app.errors import ValidationError
+
+    db, cw = centre.db, centre.caseworker
+    h = cases.register(db, cw, case_input(applicant=company("沈阳乙公司", ""), opposing=company("沈阳乙有限公司", "")),
+                       confirmed=True)
+    d = cases.get_case(db, cw, h.id)
+    with pytest.raises(ValidationError) as err:
+        parties.merge_parties(db, cw, d.applicant.id, d.opposing.id)
+    assert err.value.field == "当事人" and h.case_no in str(err.value)
+    after = cases.get_case(db, cw, h.id)
+    assert (after.applicant.id, after.opposing.id) == (d.applicant.id, d.opposing.id)
+
+
 def test_a_unit_named_in_a_referral_joins_the_library_by_its_rules(centre):
     """The institution a referral names is findable in 合作单位库 (pinyin included), and a mediation
     cannot point at a unit that is not this centre's."""
