@@ -142,3 +142,16 @@ def gui_centre(app_db, password_hash):
                             NewAccount("supervisor", "王主任", PASSWORD, ("supervisor",)),
                             NewAccount("fairstaff", "赵敏", PASSWORD, ("fair_staff",))])
     return Centre(app_db, {a.username: a for a in actors})
+
+
+def print_into(path: Path, resolution: int = 100):
+    """A stand-in for Qt's print dialog (`ask_printer`): the printer writes a PDF file at `path`
+    instead of asking anyone, so a test can read what was printed."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    def choose(printer: QPrinter, *_page_count: int) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        printer.setResolution(resolution)
+        return True
+    return choose

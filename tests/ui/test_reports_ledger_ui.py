@@ -14,6 +14,7 @@ from app.reports.periods import parse_month  # noqa: E402
 from db.models import AssistCase  # noqa: E402
 
 from tests.app.ledger_files import EXPECTED, SAMPLE_CSV  # noqa: E402
+from tests.ui.conftest import print_into  # noqa: E402
 
 pytestmark = [pytest.mark.gui, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
 
@@ -115,12 +116,11 @@ def test_ctrl_p_prints_every_page_of_the_report(qtbot, centre, tmp_path, monkeyp
     printed = tmp_path / "printed.pdf"
     asked: list[int] = []
 
+    into_file = print_into(printed, resolution=60)  # small page images keep the test quick
+
     def print_to_file(printer: QPrinter, pages: int) -> bool:
         asked.append(pages)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        printer.setResolution(60)  # small page images keep the test quick
-        return True
+        return into_file(printer, pages)
 
     monkeypatch.setattr(page, "ask_printer", print_to_file)
     page.table.setFocus()

@@ -19,6 +19,7 @@ from app.services import consultations, fairs  # noqa: E402
 from app.services.users import authenticate  # noqa: E402
 from app.sync import export, kit, merge  # noqa: E402
 from tests.conftest import PASSWORD  # noqa: E402
+from tests.ui.conftest import print_into  # noqa: E402
 from tests.sync.bundle_tools import members  # noqa: E402
 from ui.fairs import FairPage  # noqa: E402
 
@@ -90,7 +91,6 @@ def test_a_quick_opinion_is_drafted_from_a_complaint_and_printed_as_the_on_site_
     import io
 
     import pdfplumber
-    from PySide6.QtPrintSupport import QPrinter
 
     from app.services import opinions
 
@@ -125,13 +125,7 @@ def test_a_quick_opinion_is_drafted_from_a_complaint_and_printed_as_the_on_site_
 
     printed = tmp_path / "printed.pdf"
 
-    def printer_chosen(printer: QPrinter) -> bool:
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        printer.setResolution(100)
-        return True
-
-    monkeypatch.setattr(preview, "ask_printer", printer_chosen)
+    monkeypatch.setattr(preview, "ask_printer", print_into(printed))
     assert preview.print_pdf() and printed.stat().st_size > 0
 
     # The same complaint opens the same draft again, not a second one.

@@ -18,7 +18,6 @@ from pathlib import Path  # noqa: E402
 import pdfplumber  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator  # noqa: E402
-from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: E402
 
 from app import labels as app_labels  # noqa: E402
@@ -35,6 +34,7 @@ from tests.app.opinion_data import (  # noqa: E402
     second_supervisor,
 )
 from tests.conftest import PASSWORD, Centre  # noqa: E402
+from tests.ui.conftest import print_into  # noqa: E402
 from ui import i18n_build  # noqa: E402
 from ui.opinions import labels as ui_labels  # noqa: E402
 from ui.opinions.editor import OpinionEditor  # noqa: E402
@@ -381,13 +381,7 @@ def test_preview_shows_the_stored_pdf_of_an_issued_opinion_and_saves_and_prints_
 
     printed = tmp_path / "printed.pdf"
 
-    def printer_chosen(printer: QPrinter) -> bool:
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        printer.setResolution(100)
-        return True
-
-    monkeypatch.setattr(preview, "ask_printer", printer_chosen)
+    monkeypatch.setattr(preview, "ask_printer", print_into(printed))
     assert preview.print_pdf()
     assert pdf_pages(printed.read_bytes()) == preview.page_count()
     monkeypatch.setattr(preview, "ask_printer", lambda printer: False)  # cancelled in the dialog
