@@ -42,9 +42,16 @@ NUMBER_FIELDS = {
 }
 
 
+# A number longer than this loses its single characters: a one-character query ("1", "维") cannot pick
+# out a case number, an identifier or a patent number, and every case number shares 维援字第…号, so they
+# were a sixth of all tokens. Short numbers (a booth "A12") keep them.
+SHORT_NUMBER = 4
+
+
 def number_tokens(text: str) -> set[str]:
     n = normalise(text)
-    return set(n) | {n[i:i + 2] for i in range(len(n) - 1)}
+    pairs = {n[i:i + 2] for i in range(len(n) - 1)}
+    return pairs | set(n) if len(n) <= SHORT_NUMBER else pairs
 
 
 # Three-digit substrings of digit runs (patent numbers, identifiers, case numbers, numbers in
