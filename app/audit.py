@@ -91,15 +91,24 @@ def event_hash(prev_hash: str, payload: dict) -> str:
     return hashlib.sha256(prev_hash.encode() + canonical(payload)).hexdigest()
 
 
-def payload_of(e: AuditEvent | Any) -> dict:
-    """The hashed content of an event: everything but the surrogate id and the hashes."""
+def payload(device_id: uuid.UUID, seq: int, at: datetime, centre_id: uuid.UUID | None,
+            actor_id: uuid.UUID | None, actor_name: str, action: str, table_name: str,
+            record_id: uuid.UUID | None, data: Any) -> dict:
+    """The hashed content of an event: everything but the surrogate id and the hashes. One place
+    for appending and verifying, so the two can never disagree on what a hash covers."""
     return {
-        "device": str(e.device_id), "seq": e.seq, "at": e.at.isoformat(),
-        "centre": str(e.centre_id) if e.centre_id else None,
-        "actor": str(e.actor_id) if e.actor_id else None, "actor_name": e.actor_name,
-        "action": e.action, "table": e.table_name,
-        "record": str(e.record_id) if e.record_id else None, "data": e.data,
+        "device": str(device_id), "seq": seq, "at": at.isoformat(),
+        "centre": str(centre_id) if centre_id else None,
+        "actor": str(actor_id) if actor_id else None, "actor_name": actor_name,
+        "action": action, "table": table_name,
+        "record": str(record_id) if record_id else None, "data": data,
     }
+
+
+def payload_of(e: AuditEvent | Any) -> dict:
+    """`payload` of a stored event."""
+    return payload(e.device_id, e.seq, e.at, e.centre_id, e.actor_id, e.actor_name, e.action, e.table_name,
+                   e.record_id, e.data)
 
 
 @dataclass
@@ -139,15 +148,11 @@ class Chain:
         one event per record, tens of thousands in one unit of work."""
         chained: list[tuple] = []
         seq, prev = self.head.seq, self.head.hash
-        common = {"device": str(self.device_id), "at": at.isoformat(),
-                  "centre": str(centre_id) if centre_id else None,
-                  "actor": str(actor_id) if actor_id else None, "actor_name": actor_name}
         for ev in events:
             seq += 1
             data = jsonable(ev.data or {})
-            payload = {**common, "seq": seq, "action": ev.action, "table": ev.table_name,
-                       "record": str(ev.record_id) if ev.record_id else None, "data": data}
-            digest = event_hash(prev, payload)
+            digest = event_hash(prev, payload(self.device_id, seq, at, centre_id, actor_id, actor_name, ev.action,
+                                              ev.table_name, ev.record_id, data))
             chained.append((seq, prev, digest, ev, data))
             prev = digest
         self._write(chained, at, centre_id, actor_id, actor_name)

@@ -62,16 +62,10 @@ def _track_changes(session: Session, _ctx, _instances) -> None:
     if stamp is None:
         return
     changes: dict = session.info[CHANGES]
-    now, user_id, device_id = stamp
+    now, user_id, _device = stamp
     for obj in session.new:
         if isinstance(obj, Travelling):
-            if obj.id is None:
-                obj.id = uuid.uuid4()
-            obj.created_at = obj.created_at or now
-            obj.updated_at = now
-            obj.created_by = obj.created_by or user_id
-            obj.updated_by = user_id
-            obj.origin_device = obj.origin_device or device_id
+            _stamp_new(obj, stamp)
             changes.setdefault((obj.__table__.name, obj.id), ("create", obj))
     for obj in session.dirty:
         if isinstance(obj, Travelling) and session.is_modified(obj, include_collections=False):
@@ -87,6 +81,18 @@ def _track_changes(session: Session, _ctx, _instances) -> None:
     for obj in session.deleted:
         if isinstance(obj, Travelling):
             changes[(obj.__table__.name, obj.id)] = ("purge", obj)
+
+
+def _stamp_new(obj: Travelling, stamp: tuple) -> None:
+    """Who/when/which device on a record this unit of work creates. A record from a laptop keeps
+    when, by whom and where it was created there."""
+    now, user_id, device_id = stamp
+    obj.id = obj.id or uuid.uuid4()
+    obj.created_at = obj.created_at or now
+    obj.updated_at = now
+    obj.created_by = obj.created_by or user_id
+    obj.updated_by = user_id
+    obj.origin_device = obj.origin_device or device_id
 
 
 def _search_fields_touched(obj: Travelling) -> bool:
@@ -114,18 +120,10 @@ def add_bulk(session: Session, objects: list[Travelling]) -> None:
         return
     session.flush()  # what the session holds reaches the database first (parents, sequences)
     changes: dict = session.info[CHANGES]
-    now, user_id, device_id = session.info[STAMP]
     table = objects[0].__table__
     rows = []
     for obj in objects:
-        # The same stamps as _track_changes gives an added object (a record from a laptop keeps
-        # when and by whom it was created there).
-        obj.id = obj.id or uuid.uuid4()
-        obj.created_at = obj.created_at or now
-        obj.updated_at = now
-        obj.created_by = obj.created_by or user_id
-        obj.updated_by = user_id
-        obj.origin_device = obj.origin_device or device_id
+        _stamp_new(obj, session.info[STAMP])
         rows.append(_complete_row(obj, table))
         changes[(table.name, obj.id)] = ("create", obj)
     bulk.insert_rows(session.connection(), table, rows)
