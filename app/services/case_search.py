@@ -237,10 +237,6 @@ def _scale(s: Session) -> tuple[int, float]:
     return _SCALE[key]
 
 
-def _party_weight(s: Session) -> float:
-    return _scale(s)[1]
-
-
 def _dense(s: Session, plan: QueryPlan) -> int:
     """How many matching cases make the walk the faster way (see DENSE_POSTINGS). A 3+-character
     query keeps the low bar: collecting its candidates also means a LIKE on each of them."""
@@ -254,7 +250,7 @@ def _dense(s: Session, plan: QueryPlan) -> int:
 
 def _counts(s: Session, tokens: tuple[str, ...], prefixes: tuple[str, ...], cap: int) -> tuple[list[float], float]:
     """Roughly how many cases each token, and all prefixes together, point to: index entries per
-    table, each counted up to `cap`, party entries weighted by `_party_weight`; one statement
+    table, each counted up to `cap`, party entries weighted by `_scale`'s party weight; one statement
     (one round trip instead of one per token). coalesce(): see `_token_ids`."""
     parts: list[str] = []
     params: dict = {"cap": cap}
@@ -276,7 +272,7 @@ def _counts(s: Session, tokens: tuple[str, ...], prefixes: tuple[str, ...], cap:
     if not parts:
         return [], 0.0
     values = [row[1] for row in s.execute(text(" UNION ALL ".join(parts) + " ORDER BY k"), params)]
-    weight = _party_weight(s)
+    weight = _scale(s)[1]
     weights = [weight if table == "party" else 1.0 for table in _FIELDS]
 
     def estimate(counts: list[int]) -> float:
