@@ -44,6 +44,7 @@ from app.labels import CHANNEL, IP_KIND, TOPIC, label
 from app.services import cases, consultations, knowledge
 from ui.crash import show_failure
 from ui.tasks import run_task
+from ui.widgets import page_title
 
 # Channels in the order calls come in (the 电话/来访/网络/信函/展会), the default first.
 CHANNEL_ORDER = ("phone", "visit", "online", "letter", "fair", "referred")
@@ -91,12 +92,7 @@ class ConsultationQuickEntry(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        title = QLabel(self.tr("Consultation quick entry"))
-        title.setObjectName("pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Consultation quick entry"), 1.4)
         keys = QLabel(self.tr("Ctrl+N new · Ctrl+S save · Ctrl+I insert suggestion · Ctrl+Shift+C turn into a case"))
         keys.setObjectName("keyHelp")
 

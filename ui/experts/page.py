@@ -33,6 +33,7 @@ from app.rules.identifiers import mask_phone
 from app.services import experts, institutions
 from ui.crash import show_failure
 from ui.tasks import run_task
+from ui.widgets import page_title
 
 
 def _table(headers: list[str], stretch: int) -> QTableWidget:
@@ -382,11 +383,7 @@ class InstitutionsTab(_Tab):
 class ExpertsInstitutionsPage(QWidget):
     def __init__(self, db, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(self.tr("Experts & institutions"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Experts & institutions"), 1.4)
         self.tabs = QTabWidget()
         self.experts = ExpertsTab(db, actor)
         self.institutions = InstitutionsTab(db, actor)

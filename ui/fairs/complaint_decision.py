@@ -25,6 +25,7 @@ from app.services import fairs
 from ui.fairs.clock import clock_text
 from ui.settings.common import MessageLine, show_refusal
 from ui.tasks import Task, run_task
+from ui.widgets import bold_label
 
 if TYPE_CHECKING:
     from app.context import Actor
@@ -70,12 +71,7 @@ class ComplaintDecisionDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.clock = QLabel()
-        self.clock.setObjectName("complaintClock")
-        font = self.clock.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.clock.setFont(font)
+        self.clock = bold_label("", 1.3, "complaintClock")
         self.state = QLabel()
 
         layout = QVBoxLayout(self)

@@ -29,6 +29,7 @@ from app.labels import IP_KIND, label
 from app.services import knowledge
 from ui.crash import show_failure
 from ui.tasks import run_task
+from ui.widgets import page_title
 
 
 class KnowledgeBasePage(QWidget):
@@ -108,11 +109,7 @@ class KnowledgeBasePage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
 
-        title = QLabel(self.tr("Knowledge base"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Knowledge base"), 1.4)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
