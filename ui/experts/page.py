@@ -5,23 +5,18 @@ Phones are shown masked in the lists and exported masked (design.md §4).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,25 +28,7 @@ from app.rules.identifiers import mask_phone
 from app.services import experts, institutions
 from ui.crash import show_failure
 from ui.tasks import run_task
-from ui.widgets import page_title
-
-
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple]) -> None:
-    table.setRowCount(len(rows))
-    for i, values in enumerate(rows):
-        for j, value in enumerate(values):
-            table.setItem(i, j, QTableWidgetItem(str(value)))
+from ui.widgets import button_row, fill_table, list_table, page_title, table_beside_editor
 
 
 def _EXPORTED() -> str:  # noqa: N802 - reads like the constant it is
@@ -105,7 +82,7 @@ class ExpertsTab(_Tab):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.export_button)
-        self.table = _table([self.tr("Name"), self.tr("Title"), self.tr("Organisation"), self.tr("IPC fields"),
+        self.table = list_table([self.tr("Name"), self.tr("Title"), self.tr("Organisation"), self.tr("IPC fields"),
                              self.tr("Keywords"), self.tr("Phone"), self.tr("Active")], 2)
 
         self.name = QLineEdit()
@@ -138,10 +115,6 @@ class ExpertsTab(_Tab):
         form.addRow(self.tr("New conflict"), conflict_row)
         self.new_button = QPushButton(self.tr("New"))
         self.save_button = QPushButton(self.tr("Save"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
 
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("IPC symbol or words, e.g. H04W"))
@@ -158,18 +131,8 @@ class ExpertsTab(_Tab):
         finder_layout.addRow(self.tr("Available"), self.found)
         finder_layout.addRow(self.tr("Excluded (conflict)"), self.excluded)
 
-        editor = QWidget()
-        editor_layout = QVBoxLayout(editor)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addLayout(form)
-        editor_layout.addLayout(buttons)
-        editor_layout.addWidget(self.message)
-        editor_layout.addWidget(finder)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(editor)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        buttons = button_row((self.new_button, self.save_button))
+        split = table_beside_editor(self.table, (form, buttons, self.message, finder), stretch=False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -193,7 +156,7 @@ class ExpertsTab(_Tab):
 
     def _show(self, rows) -> None:
         self.rows = list(rows)
-        _fill(self.table, [
+        fill_table(self.table, [
             (r.name, r.title, r.organisation, "；".join(r.ipc_fields), r.keywords,
              mask_phone(r.phone) if r.phone else "", self.tr("yes") if r.active else self.tr("no"))
             for r in self.rows])
@@ -292,7 +255,7 @@ class InstitutionsTab(_Tab):
         top.addWidget(self.search, 1)
         top.addWidget(self.kind_filter)
         top.addWidget(self.export_button)
-        self.table = _table([self.tr("Kind"), self.tr("Name"), self.tr("Contact"), self.tr("Phone"),
+        self.table = list_table([self.tr("Kind"), self.tr("Name"), self.tr("Contact"), self.tr("Phone"),
                              self.tr("Region")], 1)
 
         self.kind = QComboBox()
@@ -310,22 +273,8 @@ class InstitutionsTab(_Tab):
             form.addRow(text, widget)
         self.new_button = QPushButton(self.tr("New"))
         self.save_button = QPushButton(self.tr("Save"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        editor = QWidget()
-        editor_layout = QVBoxLayout(editor)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addLayout(form)
-        editor_layout.addLayout(buttons)
-        editor_layout.addWidget(self.message)
-        editor_layout.addStretch(1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(editor)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        buttons = button_row((self.new_button, self.save_button))
+        split = table_beside_editor(self.table, (form, buttons, self.message))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -346,7 +295,7 @@ class InstitutionsTab(_Tab):
 
     def _show(self, rows) -> None:
         self.rows = list(rows)
-        _fill(self.table, [(label(INSTITUTION_KIND, r.kind), r.name, r.contact,
+        fill_table(self.table, [(label(INSTITUTION_KIND, r.kind), r.name, r.contact,
                             mask_phone(r.phone) if r.phone else "", r.region) for r in self.rows])
         self.loaded.emit(len(self.rows))
 
