@@ -111,6 +111,20 @@ class KindSection(QWidget):
         return table
 
 
+class RowsSection(KindSection):
+    """Base for a kind whose body fields come with one RowTable, `rows_table` (the subclass builds it)."""
+
+    rows_table: RowTable
+
+    def load(self, content: OpinionContent) -> None:
+        super().load(content)
+        self.rows_table.set_rows(content.rows)
+
+    def parts(self) -> Parts:
+        body, _, _ = super().parts()
+        return body, (), self.rows_table.rows()
+
+
 # ----- 发明 / 实用新型 ---------------------------------------------------------------------------------------------
 class ClaimEditor(QWidget):
     """One claim: its number, its text, and its chart."""
@@ -217,7 +231,7 @@ class PatentSection(KindSection):
 
 
 # ----- 外观设计 ----------------------------------------------------------------------------------------------------
-class DesignSection(KindSection):
+class DesignSection(RowsSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.category = self._judgement("product_category", labels.DESIGN_CATEGORY)
@@ -236,17 +250,9 @@ class DesignSection(KindSection):
         box.addWidget(self.rows_table, 1)
         box.addLayout(after)
 
-    def load(self, content: OpinionContent) -> None:
-        super().load(content)
-        self.rows_table.set_rows(content.rows)
-
-    def parts(self) -> Parts:
-        body, _, _ = super().parts()
-        return body, (), self.rows_table.rows()
-
 
 # ----- 商标 --------------------------------------------------------------------------------------------------------
-class TrademarkSection(KindSection):
+class TrademarkSection(RowsSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         marks = QGroupBox(self.tr("Mark comparison (whole and dominant part)"))
@@ -272,17 +278,9 @@ class TrademarkSection(KindSection):
         box.addWidget(QLabel(self.tr("Further comparison points (optional):")))
         box.addWidget(self.rows_table, 1)
 
-    def load(self, content: OpinionContent) -> None:
-        super().load(content)
-        self.rows_table.set_rows(content.rows)
-
-    def parts(self) -> Parts:
-        body, _, _ = super().parts()
-        return body, (), self.rows_table.rows()
-
 
 # ----- 著作权 ------------------------------------------------------------------------------------------------------
-class CopyrightSection(KindSection):
+class CopyrightSection(RowsSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout()
@@ -297,14 +295,6 @@ class CopyrightSection(KindSection):
         box.addLayout(form)
         box.addWidget(QLabel(self.tr("Further comparison points (optional):")))
         box.addWidget(self.rows_table, 1)
-
-    def load(self, content: OpinionContent) -> None:
-        super().load(content)
-        self.rows_table.set_rows(content.rows)
-
-    def parts(self) -> Parts:
-        body, _, _ = super().parts()
-        return body, (), self.rows_table.rows()
 
 
 # ----- 其他 --------------------------------------------------------------------------------------------------------
