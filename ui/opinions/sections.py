@@ -30,6 +30,7 @@ from app.services.opinion_types import ClaimData, OpinionContent, RowData
 from ui.opinions import labels
 from ui.opinions.combos import code_combo, combo_code, not_judged, set_combo_code
 from ui.opinions.rows import DESIGN, PATENT, POINTS, RowTable
+from ui.widgets import button_row
 
 Parts = tuple[dict[str, Any], tuple[ClaimData, ...], tuple[RowData, ...]]
 
@@ -313,10 +314,7 @@ class OtherSection(KindSection):
         self.remove_section_button = QPushButton(self.tr("Remove section"))
         self.remove_section_button.clicked.connect(self.remove_section)
         self.rows_table = self._table(POINTS)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_section_button)
-        buttons.addWidget(self.remove_section_button)
-        buttons.addStretch(1)
+        buttons = button_row((self.add_section_button, self.remove_section_button))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.sections, 1)
