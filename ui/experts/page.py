@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import IpaidError
 from app.labels import INSTITUTION_KIND, label
 from app.rules.identifiers import mask_phone
 from app.services import experts, institutions
-from ui.crash import show_failure
+from ui.settings.common import MessageLine, show_refusal
 from ui.tasks import run_task
 from ui.widgets import button_row, fill_table, list_table, page_title, table_beside_editor
 
@@ -45,25 +44,17 @@ class _Tab(QWidget):
         super().__init__(parent)
         self.db = db
         self.actor = actor
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-
-    def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.message.setText(text)
+        self.message = MessageLine()
 
     def failed(self, exc: BaseException) -> None:
-        if isinstance(exc, IpaidError):
-            self.say(exc.message, error=True)
-        else:
-            show_failure(exc, self)
+        show_refusal(exc, self.message, {}, self)
 
     def export_to(self, title: str, default_name: str, fn) -> None:
         path, _ = QFileDialog.getSaveFileName(self, title, default_name, "Excel (*.xlsx)")
         if path:
             db, actor = self.db, self.actor
             run_task(lambda: fn(db, actor, path), parent=self, on_failure=self.failed,
-                     on_success=lambda n: self.say(_EXPORTED().format(n=n)))
+                     on_success=lambda n: self.message.success(_EXPORTED().format(n=n)))
 
 
 class ExpertsTab(_Tab):
@@ -213,7 +204,7 @@ class ExpertsTab(_Tab):
         self._load(row)
         self.conflict_party.clear()
         self.conflict_reason.clear()
-        self.say(self.tr("Saved."))
+        self.message.success(self.tr("Saved."))
         self.refresh()
 
     def find(self):
@@ -232,7 +223,8 @@ class ExpertsTab(_Tab):
             reason = f"（{x.reason}）" if x.reason else ""
             self.excluded.addItem(self.tr("{name}: conflict with {party}").format(
                 name=x.expert.name, party=x.party_name) + reason)
-        self.say(self.tr("{n} experts found, {m} excluded.").format(n=len(finding.matches), m=len(finding.excluded)))
+        self.message.success(self.tr("{n} experts found, {m} excluded.").format(
+            n=len(finding.matches), m=len(finding.excluded)))
 
 
 class InstitutionsTab(_Tab):
@@ -325,7 +317,7 @@ class InstitutionsTab(_Tab):
 
     def _saved(self, row: institutions.InstitutionRow) -> None:
         self.current = row
-        self.say(self.tr("Saved."))
+        self.message.success(self.tr("Saved."))
         self.refresh()
 
 

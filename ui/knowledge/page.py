@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import IpaidError
 from app.labels import IP_KIND, label
 from app.services import knowledge
-from ui.crash import show_failure
+from ui.settings.common import MessageLine, show_refusal
 from ui.tasks import run_task
 from ui.widgets import button_row, fill_table, list_table, page_title, table_beside_editor
 
@@ -77,8 +76,7 @@ class KnowledgeBasePage(QWidget):
         self.approve_button = QPushButton(self.tr("Approve"))
         self.retire_button = QPushButton(self.tr("Retire"))
         buttons = button_row((self.new_button, self.save_button, self.approve_button, self.retire_button))
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         split = table_beside_editor(self.table, (form, buttons, self.message))
 
         title = page_title(self.tr("Knowledge base"), 1.4)
@@ -125,7 +123,7 @@ class KnowledgeBasePage(QWidget):
         self.tags.clear()
         self.ip_kind.setCurrentIndex(0)
         self.state.setText(knowledge.KNOWLEDGE_STATUS["draft"])
-        self.message.clear()
+        self.message.clear_message()
         self._update_buttons()
         self.question.setFocus()
 
@@ -171,13 +169,8 @@ class KnowledgeBasePage(QWidget):
 
     def _saved(self, row: knowledge.KnowledgeRow) -> None:
         self._load(row)
-        self.message.setStyleSheet("color: #1b5e20;")
-        self.message.setText(self.tr("Saved."))
+        self.message.success(self.tr("Saved."))
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, IpaidError):
-            self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(exc.message)
-        else:
-            show_failure(exc, self)
+        show_refusal(exc, self.message, {}, self)
