@@ -43,9 +43,14 @@ COUNT_NAMES = {
 }
 
 
+def translated(context: str, names: dict[str, str], code: str) -> str:
+    """The translated name of `code` in the table `names` (marked under `context`); an unknown code as it is."""
+    source = names.get(code)
+    return QCoreApplication.translate(context, source) if source else code
+
+
 def role_name(code: str) -> str:
-    source = ROLE_NAMES.get(code)
-    return QCoreApplication.translate("Roles", source) if source else code
+    return translated("Roles", ROLE_NAMES, code)
 
 
 def role_names(codes: frozenset[str] | set[str]) -> str:
@@ -55,8 +60,7 @@ def role_names(codes: frozenset[str] | set[str]) -> str:
 
 
 def count_name(key: str) -> str:
-    source = COUNT_NAMES.get(key)
-    return QCoreApplication.translate("Counts", source) if source else key
+    return translated("Counts", COUNT_NAMES, key)
 
 
 def ordered_counts(counts: dict[str, int]) -> list[tuple[str, int]]:

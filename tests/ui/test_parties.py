@@ -234,7 +234,7 @@ def test_a_merge_from_the_case_list_updates_the_list(qtbot, gui_centre, sync_tas
     assert windows.open_views().count(party) == 1 and party.party_id == keep
 
 
-def test_the_register_dialogs_duplicate_hint_opens_the_party(qtbot, gui_centre, zhang):
+def test_the_register_dialogs_duplicate_hint_opens_the_party(qtbot, gui_centre, zhang, sync_tasks):
     from ui.cases.register_dialog import RegisterDialog
     from ui.parties import windows
 

@@ -18,7 +18,9 @@ from app.labels import (CASE_STATUS, CHANNEL, DISPUTE_TYPE, IP_KIND, MEDIATION_R
 from app.services import case_notices, case_steps, cases, users
 from ui.cases.case_changes import add_change_buttons, registration_text
 from ui.cases.forms import Field, StepDialog
+from ui.crash import show_failure
 from ui.parties.case_parties import CasePartiesBox
+from ui.tasks import Task, run_task
 
 ACTION_ORDER = ("request_supplement", "receive_supplement", "withdraw", "accept", "refuse", "log", "refer",
                 "mediate", "close", "follow_up", "archive")
@@ -221,16 +223,24 @@ class CaseView(QWidget):
         self.reload()
         self.changed.emit(head)
 
-    def save_notice(self, kind: str, path: str | None = None) -> str | None:
+    def save_notice(self, kind: str, path: str | None = None) -> Task | None:
+        """Render the notice and write it off the GUI thread (a PDF takes a moment to lay out)."""
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save notice"), f"{kind}.pdf", "PDF (*.pdf)")
             if not path:
                 return None
-        try:
-            pdf = case_notices.print_notice(self._db, self._actor, self._case_id, kind)
+        db, actor, case_id = self._db, self._actor, self._case_id
+
+        def job() -> str:
+            pdf = case_notices.print_notice(db, actor, case_id, kind)
             with open(path, "wb") as fh:
                 fh.write(pdf)
-        except (IpaidError, OSError) as exc:
+            return path
+
+        return run_task(job, on_success=None, on_failure=self._notice_failed, parent=self, read_only=True)
+
+    def _notice_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, (IpaidError, OSError)):
             QMessageBox.warning(self, self.tr("Notice"), getattr(exc, "message", str(exc)))
-            return None
-        return path
+        else:
+            show_failure(exc, self)

@@ -20,7 +20,9 @@ from app.services import cases, parties
 from app.services.parties import PartyInput
 from app.services.rights import RightInput
 from ui.cases.forms import Field, make_widget, read_widget
+from ui.crash import show_failure
 from ui.parties.windows import open_party
+from ui.tasks import Task, run_task
 
 
 class RegisterDialog(QDialog):
@@ -144,16 +146,25 @@ class RegisterDialog(QDialog):
             overseas=self.value("overseas"), summary=self.value("summary"), registered_on=self.value("registered_on"),
             attachments=self._attachments())
 
-    def _show_duplicates(self) -> None:
+    def _show_duplicates(self) -> Task | None:
+        """Look the applicant up off the GUI thread (it runs each time the name field is left)."""
         name = self.value("applicant_name").strip()
         if not name:
             self.duplicates.setText("")
-            return
-        try:
-            found = parties.find_duplicates(self._db, self._actor, name, self.value("applicant_identifier"),
-                                            self.value("applicant_kind"))
-        except IpaidError:
-            return
+            return None
+        db, actor = self._db, self._actor
+        identifier, kind = self.value("applicant_identifier"), self.value("applicant_kind")
+        return run_task(lambda: parties.find_duplicates(db, actor, name, identifier, kind),
+                        on_success=lambda found: self._duplicates_found(name, found),
+                        on_failure=self._duplicates_failed, parent=self, read_only=True)
+
+    def _duplicates_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, IpaidError):  # a refused look-up just leaves the hint as it was
+            show_failure(exc, self)
+
+    def _duplicates_found(self, name: str, found: list[parties.PartyMatch]) -> None:
+        if name != self.value("applicant_name").strip():
+            return  # the name changed meanwhile; its own look-up brings the hint
         same = self.tr("Possible same party")  # outside the f-string: lupdate cannot see into one
         self.duplicates.setText("　".join(
             f'{same}：<a href="{m.party.id}">{html.escape(m.party.name)}</a>（{m.reason_label}）' for m in found))

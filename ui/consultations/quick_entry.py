@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -44,6 +43,7 @@ from app.labels import CHANNEL, IP_KIND, TOPIC, label
 from app.services import cases, consultations, knowledge
 from ui.crash import show_failure
 from ui.tasks import run_task
+from ui.widgets import button_row, page_title
 
 # Channels in the order calls come in (the 电话/来访/网络/信函/展会), the default first.
 CHANNEL_ORDER = ("phone", "visit", "online", "letter", "fair", "referred")
@@ -91,12 +91,7 @@ class ConsultationQuickEntry(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        title = QLabel(self.tr("Consultation quick entry"))
-        title.setObjectName("pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Consultation quick entry"), 1.4)
         keys = QLabel(self.tr("Ctrl+N new · Ctrl+S save · Ctrl+I insert suggestion · Ctrl+Shift+C turn into a case"))
         keys.setObjectName("keyHelp")
 
@@ -138,11 +133,9 @@ class ConsultationQuickEntry(QWidget):
         self.save_button.setDefault(True)
         self.case_button = QPushButton(self.tr("Turn into a case (Ctrl+Shift+C)"))
         self.promote_button = QPushButton(self.tr("Add to knowledge base"))
-        buttons = QHBoxLayout()
         for b in (self.new_button, self.save_button, self.case_button, self.promote_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys do this work; Tab stays on the call's fields
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons = button_row((self.new_button, self.save_button, self.case_button, self.promote_button))
         self.status = QLabel("")
         self.status.setObjectName("status")
         self.status.setWordWrap(True)

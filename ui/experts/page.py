@@ -5,52 +5,29 @@ Phones are shown masked in the lists and exported masked (design.md §4).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import IpaidError
 from app.labels import INSTITUTION_KIND, label
 from app.rules.identifiers import mask_phone
 from app.services import experts, institutions
-from ui.crash import show_failure
+from ui.settings.common import MessageLine, show_refusal
 from ui.tasks import run_task
-
-
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple]) -> None:
-    table.setRowCount(len(rows))
-    for i, values in enumerate(rows):
-        for j, value in enumerate(values):
-            table.setItem(i, j, QTableWidgetItem(str(value)))
+from ui.widgets import button_row, fill_table, list_table, page_title, table_beside_editor
 
 
 def _EXPORTED() -> str:  # noqa: N802 - reads like the constant it is
@@ -67,25 +44,17 @@ class _Tab(QWidget):
         super().__init__(parent)
         self.db = db
         self.actor = actor
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-
-    def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.message.setText(text)
+        self.message = MessageLine()
 
     def failed(self, exc: BaseException) -> None:
-        if isinstance(exc, IpaidError):
-            self.say(exc.message, error=True)
-        else:
-            show_failure(exc, self)
+        show_refusal(exc, self.message, {}, self)
 
     def export_to(self, title: str, default_name: str, fn) -> None:
         path, _ = QFileDialog.getSaveFileName(self, title, default_name, "Excel (*.xlsx)")
         if path:
             db, actor = self.db, self.actor
             run_task(lambda: fn(db, actor, path), parent=self, on_failure=self.failed,
-                     on_success=lambda n: self.say(_EXPORTED().format(n=n)))
+                     on_success=lambda n: self.message.success(_EXPORTED().format(n=n)))
 
 
 class ExpertsTab(_Tab):
@@ -104,7 +73,7 @@ class ExpertsTab(_Tab):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.export_button)
-        self.table = _table([self.tr("Name"), self.tr("Title"), self.tr("Organisation"), self.tr("IPC fields"),
+        self.table = list_table([self.tr("Name"), self.tr("Title"), self.tr("Organisation"), self.tr("IPC fields"),
                              self.tr("Keywords"), self.tr("Phone"), self.tr("Active")], 2)
 
         self.name = QLineEdit()
@@ -137,10 +106,6 @@ class ExpertsTab(_Tab):
         form.addRow(self.tr("New conflict"), conflict_row)
         self.new_button = QPushButton(self.tr("New"))
         self.save_button = QPushButton(self.tr("Save"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
 
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("IPC symbol or words, e.g. H04W"))
@@ -157,18 +122,8 @@ class ExpertsTab(_Tab):
         finder_layout.addRow(self.tr("Available"), self.found)
         finder_layout.addRow(self.tr("Excluded (conflict)"), self.excluded)
 
-        editor = QWidget()
-        editor_layout = QVBoxLayout(editor)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addLayout(form)
-        editor_layout.addLayout(buttons)
-        editor_layout.addWidget(self.message)
-        editor_layout.addWidget(finder)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(editor)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        buttons = button_row((self.new_button, self.save_button))
+        split = table_beside_editor(self.table, (form, buttons, self.message, finder), stretch=False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -192,7 +147,7 @@ class ExpertsTab(_Tab):
 
     def _show(self, rows) -> None:
         self.rows = list(rows)
-        _fill(self.table, [
+        fill_table(self.table, [
             (r.name, r.title, r.organisation, "；".join(r.ipc_fields), r.keywords,
              mask_phone(r.phone) if r.phone else "", self.tr("yes") if r.active else self.tr("no"))
             for r in self.rows])
@@ -249,7 +204,7 @@ class ExpertsTab(_Tab):
         self._load(row)
         self.conflict_party.clear()
         self.conflict_reason.clear()
-        self.say(self.tr("Saved."))
+        self.message.success(self.tr("Saved."))
         self.refresh()
 
     def find(self):
@@ -268,7 +223,8 @@ class ExpertsTab(_Tab):
             reason = f"（{x.reason}）" if x.reason else ""
             self.excluded.addItem(self.tr("{name}: conflict with {party}").format(
                 name=x.expert.name, party=x.party_name) + reason)
-        self.say(self.tr("{n} experts found, {m} excluded.").format(n=len(finding.matches), m=len(finding.excluded)))
+        self.message.success(self.tr("{n} experts found, {m} excluded.").format(
+            n=len(finding.matches), m=len(finding.excluded)))
 
 
 class InstitutionsTab(_Tab):
@@ -291,7 +247,7 @@ class InstitutionsTab(_Tab):
         top.addWidget(self.search, 1)
         top.addWidget(self.kind_filter)
         top.addWidget(self.export_button)
-        self.table = _table([self.tr("Kind"), self.tr("Name"), self.tr("Contact"), self.tr("Phone"),
+        self.table = list_table([self.tr("Kind"), self.tr("Name"), self.tr("Contact"), self.tr("Phone"),
                              self.tr("Region")], 1)
 
         self.kind = QComboBox()
@@ -309,22 +265,8 @@ class InstitutionsTab(_Tab):
             form.addRow(text, widget)
         self.new_button = QPushButton(self.tr("New"))
         self.save_button = QPushButton(self.tr("Save"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        editor = QWidget()
-        editor_layout = QVBoxLayout(editor)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addLayout(form)
-        editor_layout.addLayout(buttons)
-        editor_layout.addWidget(self.message)
-        editor_layout.addStretch(1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(editor)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        buttons = button_row((self.new_button, self.save_button))
+        split = table_beside_editor(self.table, (form, buttons, self.message))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -345,7 +287,7 @@ class InstitutionsTab(_Tab):
 
     def _show(self, rows) -> None:
         self.rows = list(rows)
-        _fill(self.table, [(label(INSTITUTION_KIND, r.kind), r.name, r.contact,
+        fill_table(self.table, [(label(INSTITUTION_KIND, r.kind), r.name, r.contact,
                             mask_phone(r.phone) if r.phone else "", r.region) for r in self.rows])
         self.loaded.emit(len(self.rows))
 
@@ -375,18 +317,14 @@ class InstitutionsTab(_Tab):
 
     def _saved(self, row: institutions.InstitutionRow) -> None:
         self.current = row
-        self.say(self.tr("Saved."))
+        self.message.success(self.tr("Saved."))
         self.refresh()
 
 
 class ExpertsInstitutionsPage(QWidget):
     def __init__(self, db, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(self.tr("Experts & institutions"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Experts & institutions"), 1.4)
         self.tabs = QTabWidget()
         self.experts = ExpertsTab(db, actor)
         self.institutions = InstitutionsTab(db, actor)

@@ -25,6 +25,7 @@ from app.services import fairs
 from ui.fairs.clock import clock_text
 from ui.settings.common import MessageLine, show_refusal
 from ui.tasks import Task, run_task
+from ui.widgets import bold_label, button_row
 
 if TYPE_CHECKING:
     from app.context import Actor
@@ -70,12 +71,7 @@ class ComplaintDecisionDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.clock = QLabel()
-        self.clock.setObjectName("complaintClock")
-        font = self.clock.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.clock.setFont(font)
+        self.clock = bold_label("", 1.3, "complaintClock")
         self.state = QLabel()
 
         layout = QVBoxLayout(self)
@@ -131,10 +127,7 @@ class ComplaintDecisionDialog(QDialog):
         self.accept_button.clicked.connect(lambda: self.decide(accept=True))
         self.refuse_button.clicked.connect(lambda: self.decide(accept=False))
         self.supplement_button.clicked.connect(lambda: self.decide(accept=None, supplement=True))
-        buttons = QHBoxLayout()
-        for b in (self.accept_button, self.refuse_button, self.supplement_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons = button_row((self.accept_button, self.refuse_button, self.supplement_button))
         form = QFormLayout(box)
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(buttons)

@@ -29,6 +29,7 @@ from ui.opinions.editor import OpinionEditor
 from ui.settings.common import MessageLine, show_refusal
 from ui.fairs.clock import clock_text  # noqa: F401 - re-exported: the page's tests read it here
 from ui.tasks import Task, run_task
+from ui.widgets import button_row, page_title
 
 if TYPE_CHECKING:
     from app.context import Actor
@@ -45,12 +46,7 @@ class FairPage(QWidget):
         self.fair_rows: list[fairs.FairRow] = []
         self.complaint_rows: list[fairs.ComplaintRow] = []
 
-        title = QLabel(self.tr("Trade fairs"))
-        title.setObjectName("pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Trade fairs"))
         self.fair_box = QComboBox()
         self.fair_box.currentIndexChanged.connect(self._fair_chosen)
         self.fair_info = QLabel()
@@ -131,10 +127,7 @@ class FairPage(QWidget):
                                        self.tr("Outcome"), self.tr("Checks")])
         # Enter or a double click opens the complaint's decision form.
         self.complaints.itemActivated.connect(lambda _item: self.open_selected_complaint())
-        buttons = QHBoxLayout()
-        buttons.addWidget(new_button)
-        buttons.addWidget(open_button)
-        buttons.addStretch(1)
+        buttons = button_row((new_button, open_button))
         layout = QVBoxLayout(box)
         layout.addLayout(buttons)
         layout.addWidget(self.complaints)

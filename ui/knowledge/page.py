@@ -8,27 +8,22 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import IpaidError
 from app.labels import IP_KIND, label
 from app.services import knowledge
-from ui.crash import show_failure
+from ui.settings.common import MessageLine, show_refusal
 from ui.tasks import run_task
+from ui.widgets import button_row, fill_table, list_table, page_title, table_beside_editor
 
 
 class KnowledgeBasePage(QWidget):
@@ -56,14 +51,7 @@ class KnowledgeBasePage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.status_filter)
 
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Question"), self.tr("Status"), self.tr("IP kind"),
-                                              self.tr("Tags")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = list_table([self.tr("Question"), self.tr("Status"), self.tr("IP kind"), self.tr("Tags")], 0)
 
         self.question = QPlainTextEdit()
         self.question.setTabChangesFocus(True)
@@ -87,32 +75,11 @@ class KnowledgeBasePage(QWidget):
         self.save_button = QPushButton(self.tr("Save"))
         self.approve_button = QPushButton(self.tr("Approve"))
         self.retire_button = QPushButton(self.tr("Retire"))
-        buttons = QHBoxLayout()
-        for b in (self.new_button, self.save_button, self.approve_button, self.retire_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
+        buttons = button_row((self.new_button, self.save_button, self.approve_button, self.retire_button))
+        self.message = MessageLine()
+        split = table_beside_editor(self.table, (form, buttons, self.message))
 
-        editor = QWidget()
-        editor_layout = QVBoxLayout(editor)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addLayout(form)
-        editor_layout.addLayout(buttons)
-        editor_layout.addWidget(self.message)
-        editor_layout.addStretch(1)
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(editor)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-
-        title = QLabel(self.tr("Knowledge base"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Knowledge base"), 1.4)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
@@ -139,11 +106,8 @@ class KnowledgeBasePage(QWidget):
 
     def _show(self, rows) -> None:
         self.rows = list(rows)
-        self.table.setRowCount(len(self.rows))
-        for i, r in enumerate(self.rows):
-            for j, value in enumerate((r.question, knowledge.KNOWLEDGE_STATUS[r.status], label(IP_KIND, r.ip_kind),
-                                       "、".join(r.tags))):
-                self.table.setItem(i, j, QTableWidgetItem(value))
+        fill_table(self.table, [(r.question, knowledge.KNOWLEDGE_STATUS[r.status], label(IP_KIND, r.ip_kind),
+                                 "、".join(r.tags)) for r in self.rows])
         self.loaded.emit(len(self.rows))
 
     def _selected(self) -> None:
@@ -159,7 +123,7 @@ class KnowledgeBasePage(QWidget):
         self.tags.clear()
         self.ip_kind.setCurrentIndex(0)
         self.state.setText(knowledge.KNOWLEDGE_STATUS["draft"])
-        self.message.clear()
+        self.message.clear_message()
         self._update_buttons()
         self.question.setFocus()
 
@@ -205,13 +169,8 @@ class KnowledgeBasePage(QWidget):
 
     def _saved(self, row: knowledge.KnowledgeRow) -> None:
         self._load(row)
-        self.message.setStyleSheet("color: #1b5e20;")
-        self.message.setText(self.tr("Saved."))
+        self.message.success(self.tr("Saved."))
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, IpaidError):
-            self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(exc.message)
-        else:
-            show_failure(exc, self)
+        show_refusal(exc, self.message, {}, self)

@@ -49,6 +49,7 @@ from ui.opinions.combos import code_combo, combo_code, set_combo_code
 from ui.opinions.diff import DiffDialog
 from ui.opinions.sections import KindSection, section_for
 from ui.tasks import Task, run_task
+from ui.widgets import bold_label
 
 if TYPE_CHECKING:
     from app.context import Actor
@@ -132,12 +133,7 @@ class OpinionEditor(QWidget):
 
     # ----- building ------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.header = QLabel(self.tr("Loading…"))
-        self.header.setObjectName("opinionHeader")
-        font = self.header.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.header.setFont(font)
+        self.header = bold_label(self.tr("Loading…"), 1.2, "opinionHeader")
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.message = QLabel()

@@ -5,7 +5,9 @@ label that app/labels.py and app/rules/conclusions.py print in documents, so scr
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from ui.labels import translated
 
 CONTEXT = "OpinionLabels"
 
@@ -81,7 +83,4 @@ YES_NO = {
 
 def show(names: dict[str, str], code: str | None) -> str:
     """The translated name of `code` in `names` ("" for None, the code itself if unknown)."""
-    if code is None:
-        return ""
-    source = names.get(code)
-    return QCoreApplication.translate(CONTEXT, source) if source else code
+    return "" if code is None else translated(CONTEXT, names, code)

@@ -33,6 +33,7 @@ from ui.opinions import labels
 from ui.opinions.combos import code_combo, combo_code
 from ui.opinions.editor import OpinionEditor
 from ui.tasks import Task, run_task
+from ui.widgets import page_title
 
 if TYPE_CHECKING:
     from app.context import Actor
@@ -104,12 +105,7 @@ class OpinionsPage(QWidget):
         self.task: Task | None = None
         self.editors: dict[uuid.UUID, OpinionEditor] = {}
 
-        title = QLabel(self.tr("Opinions"))
-        title.setObjectName("pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Opinions"))
 
         self.status_filter = code_combo(labels.STATUS, empty=self.tr("All statuses"))
         self.kind_filter = code_combo(labels.KIND, empty=self.tr("All kinds"))

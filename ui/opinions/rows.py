@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.services.opinion_types import RowData
 from ui.opinions import labels
 from ui.opinions.combos import code_combo, combo_code, not_judged, set_combo_code
+from ui.widgets import button_row
 
 ADD_KEY = "Ctrl+Ins"
 REMOVE_KEY = "Ctrl+Del"
@@ -85,10 +85,7 @@ class RowTable(QWidget):
             shortcut = QShortcut(sequence, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
             self._shortcuts.append(shortcut)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row((self.add_button, self.remove_button, self.up_button, self.down_button))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.table)

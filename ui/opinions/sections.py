@@ -30,6 +30,7 @@ from app.services.opinion_types import ClaimData, OpinionContent, RowData
 from ui.opinions import labels
 from ui.opinions.combos import code_combo, combo_code, not_judged, set_combo_code
 from ui.opinions.rows import DESIGN, PATENT, POINTS, RowTable
+from ui.widgets import button_row
 
 Parts = tuple[dict[str, Any], tuple[ClaimData, ...], tuple[RowData, ...]]
 
@@ -109,6 +110,20 @@ class KindSection(QWidget):
         table.changed.connect(self.changed)
         self._tables.append(table)
         return table
+
+
+class RowsSection(KindSection):
+    """Base for a kind whose body fields come with one RowTable, `rows_table` (the subclass builds it)."""
+
+    rows_table: RowTable
+
+    def load(self, content: OpinionContent) -> None:
+        super().load(content)
+        self.rows_table.set_rows(content.rows)
+
+    def parts(self) -> Parts:
+        body, _, _ = super().parts()
+        return body, (), self.rows_table.rows()
 
 
 # ----- 发明 / 实用新型 ---------------------------------------------------------------------------------------------
@@ -217,7 +232,7 @@ class PatentSection(KindSection):
 
 
 # ----- 外观设计 ----------------------------------------------------------------------------------------------------
-class DesignSection(KindSection):
+class DesignSection(RowsSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.category = self._judgement("product_category", labels.DESIGN_CATEGORY)
@@ -236,17 +251,9 @@ class DesignSection(KindSection):
         box.addWidget(self.rows_table, 1)
         box.addLayout(after)
 
-    def load(self, content: OpinionContent) -> None:
-        super().load(content)
-        self.rows_table.set_rows(content.rows)
-
-    def parts(self) -> Parts:
-        body, _, _ = super().parts()
-        return body, (), self.rows_table.rows()
-
 
 # ----- 商标 --------------------------------------------------------------------------------------------------------
-class TrademarkSection(KindSection):
+class TrademarkSection(RowsSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         marks = QGroupBox(self.tr("Mark comparison (whole and dominant part)"))
@@ -272,17 +279,9 @@ class TrademarkSection(KindSection):
         box.addWidget(QLabel(self.tr("Further comparison points (optional):")))
         box.addWidget(self.rows_table, 1)
 
-    def load(self, content: OpinionContent) -> None:
-        super().load(content)
-        self.rows_table.set_rows(content.rows)
-
-    def parts(self) -> Parts:
-        body, _, _ = super().parts()
-        return body, (), self.rows_table.rows()
-
 
 # ----- 著作权 ------------------------------------------------------------------------------------------------------
-class CopyrightSection(KindSection):
+class CopyrightSection(RowsSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout()
@@ -297,14 +296,6 @@ class CopyrightSection(KindSection):
         box.addLayout(form)
         box.addWidget(QLabel(self.tr("Further comparison points (optional):")))
         box.addWidget(self.rows_table, 1)
-
-    def load(self, content: OpinionContent) -> None:
-        super().load(content)
-        self.rows_table.set_rows(content.rows)
-
-    def parts(self) -> Parts:
-        body, _, _ = super().parts()
-        return body, (), self.rows_table.rows()
 
 
 # ----- 其他 --------------------------------------------------------------------------------------------------------
@@ -323,10 +314,7 @@ class OtherSection(KindSection):
         self.remove_section_button = QPushButton(self.tr("Remove section"))
         self.remove_section_button.clicked.connect(self.remove_section)
         self.rows_table = self._table(POINTS)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_section_button)
-        buttons.addWidget(self.remove_section_button)
-        buttons.addStretch(1)
+        buttons = button_row((self.add_section_button, self.remove_section_button))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.sections, 1)

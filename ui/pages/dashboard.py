@@ -24,6 +24,7 @@ from app import info
 from app.errors import IpaidError
 from ui.labels import count_name, ordered_counts, role_names
 from ui.tasks import Task, run_task
+from ui.widgets import page_title
 
 if TYPE_CHECKING:
     from app.context import Actor
@@ -41,12 +42,7 @@ class DashboardPage(QWidget):
         self._db = db
         self.load_task: Task | None = None  # the last count query, for tests to wait on
 
-        title = QLabel(self.tr("Dashboard"))
-        title.setObjectName("pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Dashboard"))
 
         about = QGroupBox(self.tr("Signed in"))
         form = QFormLayout(about)

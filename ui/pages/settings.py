@@ -1,24 +1,20 @@
 """设置 page: own account, user management (admins only), centre settings and the interface language."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.settings.account import AccountTab
 from ui.settings.centre import CentreSettingsTab
 from ui.settings.holidays import HolidaysTab
 from ui.settings.interface import InterfaceTab
 from ui.settings.users import UsersTab
+from ui.widgets import page_title
 
 
 class SettingsPage(QWidget):
     def __init__(self, db: object, actor: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = QLabel(self.tr("Settings"))
-        heading.setObjectName("pageTitle")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = page_title(self.tr("Settings"))
         self.tabs = QTabWidget()
         self.account_tab = AccountTab(db, actor)
         self.tabs.addTab(self.account_tab, self.tr("My account"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget,
+from PySide6.QtWidgets import (QFormLayout, QLabel, QMessageBox, QPushButton, QTabWidget,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app.context import Actor
@@ -23,6 +23,7 @@ from ui.parties.finder import PartyFinder
 from ui.parties.reveal import RevealButton
 from ui.settings.common import MessageLine
 from ui.tasks import Task, run_task
+from ui.widgets import button_row
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -76,10 +77,7 @@ class PartyView(QWidget):
         self.tabs.addTab(self.consultations, self.tr("Consultations"))
         self.tabs.addTab(self.history, self.tr("Change history"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.reveal)
-        buttons.addWidget(self.merge_button)
-        buttons.addStretch(1)
+        buttons = button_row((self.reveal, self.merge_button))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)

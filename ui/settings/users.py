@@ -30,6 +30,7 @@ from app.services.users import UserRow
 from ui.labels import ROLE_NAMES, role_name, role_names
 from ui.settings.common import MessageLine, mark_fields, password_field, show_refusal
 from ui.tasks import Task, run_task
+from ui.widgets import button_row
 
 if TYPE_CHECKING:
     from app.context import Actor
@@ -214,11 +215,8 @@ class UsersTab(QWidget):
         self.roles_button.clicked.connect(self.change_roles)
         self.active_button.clicked.connect(self.toggle_active)
         self.unlock_button.clicked.connect(self.unlock)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.reset_button, self.roles_button, self.active_button,
-                       self.unlock_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row((self.add_button, self.reset_button, self.roles_button, self.active_button,
+                              self.unlock_button))
         self.message = MessageLine()
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.services import fairs
 from app.sync import export, kit, merge
 from ui.tasks import Task, run_task
+from ui.widgets import page_title
 
 if TYPE_CHECKING:
     from app.context import Actor
@@ -90,12 +91,7 @@ class SyncPage(QWidget):
         self.last_task: Task | None = None
         self.last_message = ""
 
-        title = QLabel(self.tr("Fair kits and return bundles"))
-        title.setObjectName("pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Fair kits and return bundles"))
 
         transfer = QGroupBox(self.tr("Transfer"))
         row = QHBoxLayout(transfer)
