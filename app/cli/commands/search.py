@@ -1,9 +1,8 @@
 """`ipaid search QUERY`: the case list's search box from the command line, same order as the list."""
 from __future__ import annotations
 
-from app.cli.credentials import login
+from app.cli.credentials import signed_in
 from app.cli.output import print_json, say
-from app.database import open_database
 from app.errors import UsageError
 from app.labels import CASE_STATUS
 from app.services import case_search
@@ -21,12 +20,8 @@ def register(sub, common) -> None:
 def cmd_search(args) -> int:
     if args.limit < 1:
         raise UsageError("--limit 至少为 1。", english="--limit must be at least 1")
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         rows = case_search.search(db, actor, args.query, args.limit)
-    finally:
-        db.close()
     if args.json:
         print_json([{"case_no": r.case_no, "applicant": r.applicant, "status": CASE_STATUS[r.status],
                      "registered_on": r.registered_on, "id": str(r.id)} for r in rows])
