@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.cli.commands.privacy import _date
 from app.cli.credentials import signed_in
-from app.cli.output import print_json, say
+from app.cli.output import print_rows, say
 from app.services import calendar_days
 
 
@@ -29,13 +29,9 @@ def register(sub, common) -> None:
 def cmd_list(args) -> int:
     with signed_in(args) as (db, actor):
         days = calendar_days.list_days(db, actor)
-    if args.json:
-        print_json([{"day": d.day, "kind": d.kind_label, "name": d.name} for d in days])
-    else:
-        for d in days:
-            say(f"{d.day.isoformat()}  {d.kind_label}  {d.name}")
-        if not days:
-            say("没有手工录入的节假日安排。")
+    print_rows(days, as_json=args.json, line=lambda d: f"{d.day.isoformat()}  {d.kind_label}  {d.name}",
+               to_json=lambda d: {"day": d.day, "kind": d.kind_label, "name": d.name},
+               empty="没有手工录入的节假日安排。")
     return 0
 
 

@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime, timezone
 
 from app.cli.credentials import signed_in
-from app.cli.output import print_json, say
+from app.cli.output import print_json, print_rows, say
 from app.labels import CHANNEL, INSTITUTION_KIND, IP_KIND, TOPIC, label
 from app.services import consultations, experts, institutions, knowledge
 
@@ -175,22 +175,15 @@ def _register_knowledge(sub, common) -> None:
 def cmd_knowledge_list(args) -> int:
     with signed_in(args) as (db, actor):
         rows = knowledge.list_items(db, actor, query=args.search, status=args.status)
-    if args.json:
-        print_json([r.as_json() for r in rows])
-    else:
-        for r in rows:
-            say(f"[{knowledge.KNOWLEDGE_STATUS[r.status]}] {r.question[:50]}")
+    print_rows(rows, as_json=args.json, line=lambda r: f"[{knowledge.KNOWLEDGE_STATUS[r.status]}] {r.question[:50]}")
     return 0
 
 
 def cmd_knowledge_suggest(args) -> int:
     with signed_in(args) as (db, actor):
         found = knowledge.suggest(db, actor, args.question, limit=args.limit)
-    if args.json:
-        print_json([{"id": str(x.id), "question": x.question, "answer": x.answer, "score": x.score} for x in found])
-    else:
-        for x in found:
-            say(f"{x.score:.2f}  {x.question[:50]}")
+    print_rows(found, as_json=args.json, line=lambda x: f"{x.score:.2f}  {x.question[:50]}",
+               to_json=lambda x: {"id": str(x.id), "question": x.question, "answer": x.answer, "score": x.score})
     return 0
 
 
@@ -231,11 +224,8 @@ def cmd_expert_find(args) -> int:
 def cmd_expert_list(args) -> int:
     with signed_in(args) as (db, actor):
         rows = experts.list_experts(db, actor, query=args.search)
-    if args.json:
-        print_json([r.as_json() for r in rows])
-    else:
-        for r in rows:
-            say(f"{r.name}  {r.title}  {r.organisation}  {'；'.join(r.ipc_fields)}  {r.keywords}")
+    print_rows(rows, as_json=args.json,
+               line=lambda r: f"{r.name}  {r.title}  {r.organisation}  {'；'.join(r.ipc_fields)}  {r.keywords}")
     return 0
 
 
@@ -254,11 +244,7 @@ def _register_institution(sub, common) -> None:
 def cmd_institution_list(args) -> int:
     with signed_in(args) as (db, actor):
         rows = institutions.list_institutions(db, actor, query=args.search, kind=args.kind, region=args.region)
-    if args.json:
-        print_json([r.as_json() for r in rows])
-    else:
-        for r in rows:
-            say(f"{label(INSTITUTION_KIND, r.kind)}  {r.name}  {r.region}  {r.contact}")
+    print_rows(rows, as_json=args.json, line=lambda r: f"{label(INSTITUTION_KIND, r.kind)}  {r.name}  {r.region}  {r.contact}")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.cli.credentials import opened, read_password_file, signed_in
-from app.cli.output import print_json, say
+from app.cli.output import print_rows, say
 from app.errors import UsageError
 from app.services import fairs
 from app.sync import kit
@@ -62,15 +62,12 @@ def passphrase(args) -> str | None:
 def cmd_list(args) -> int:
     with signed_in(args) as (db, actor):
         rows = fairs.list_fairs(db, actor)
-    if args.json:
-        print_json([{"id": str(f.id), "name": f.name, "venue": f.venue, "starts_on": f.starts_on, "ends_on": f.ends_on,
-                     "short_code": f.short_code, "complaints": f.complaints, "accepted": f.accepted,
-                     "handled": f.handled} for f in rows])
-        return 0
-    if not rows:
-        say("（没有展会）")
-    for f in rows:
-        say(f"{f.id}  {f.name}  {f.starts_on}～{f.ends_on}  投诉 {f.complaints}（受理 {f.accepted}，已处理 {f.handled}）")
+    print_rows(rows, as_json=args.json, empty="（没有展会）",
+               line=lambda f: f"{f.id}  {f.name}  {f.starts_on}～{f.ends_on}  投诉 {f.complaints}"
+                              f"（受理 {f.accepted}，已处理 {f.handled}）",
+               to_json=lambda f: {"id": str(f.id), "name": f.name, "venue": f.venue, "starts_on": f.starts_on,
+                                  "ends_on": f.ends_on, "short_code": f.short_code, "complaints": f.complaints,
+                                  "accepted": f.accepted, "handled": f.handled})
     return 0
 
 

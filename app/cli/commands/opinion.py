@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.cli.credentials import signed_in
-from app.cli.output import print_json, say
+from app.cli.output import print_rows, say
 from app.errors import UsageError
 from app.labels import OPINION_KIND, OPINION_STATUS, label
 from app.services import opinions
@@ -29,18 +29,12 @@ def register(sub, common) -> None:
 def cmd_list(args) -> int:
     with signed_in(args) as (db, actor):
         rows = opinions.list_opinions(db, actor)
-    if args.json:
-        print_json([
-            {"id": str(r.id), "number": r.opinion_no, "case_no": r.case_no, "kind": label(OPINION_KIND, r.kind),
-             "status": label(OPINION_STATUS, r.status), "version": r.version_no, "title": r.title,
-             "due_on": r.due_on, "issued_on": r.issued_on}
-            for r in rows
-        ])
-    else:
-        for r in rows:
-            ident = r.opinion_no or str(r.id)
-            say(f"{ident}  {r.case_no}  {label(OPINION_KIND, r.kind)}  {label(OPINION_STATUS, r.status)}"
-                f"  第{r.version_no}版")
+    print_rows(rows, as_json=args.json, to_json=lambda r: {
+        "id": str(r.id), "number": r.opinion_no, "case_no": r.case_no, "kind": label(OPINION_KIND, r.kind),
+        "status": label(OPINION_STATUS, r.status), "version": r.version_no, "title": r.title,
+        "due_on": r.due_on, "issued_on": r.issued_on,
+    }, line=lambda r: f"{r.opinion_no or r.id}  {r.case_no}  {label(OPINION_KIND, r.kind)}  "
+                      f"{label(OPINION_STATUS, r.status)}  第{r.version_no}版")
     return 0
 
 

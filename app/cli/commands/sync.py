@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.cli.commands.fair import passphrase
 from app.cli.credentials import signed_in
-from app.cli.output import print_json, say, warn
+from app.cli.output import print_json, print_rows, say, warn
 from app.errors import UsageError
 from app.sync import export, merge, receipt
 
@@ -92,18 +92,15 @@ def _show(value) -> str:
 def cmd_conflicts(args) -> int:
     with signed_in(args) as (db, actor):
         rows = merge.list_conflicts(db, actor, include_resolved=args.all)
-    if args.json:
-        print_json([{"id": c.id, "table": c.table, "table_label": c.table_label, "record_id": c.record_id,
-                     "record": c.record_label, "field": c.field, "centre_value": c.centre_value,
-                     "laptop_value": c.laptop_value, "device": c.device, "created_at": c.created_at,
-                     "resolution": {"centre": "保留中心", "laptop": "采用笔记本"}.get(c.resolution or "", None),
-                     "resolved_at": c.resolved_at} for c in rows])
-        return 0
-    if not rows:
-        say("没有等待处理的冲突。")
-    for c in rows:
-        say(f"{c.id}  {c.table_label} {c.record_label} · {c.field}：中心 {_show(c.centre_value)} | "
-            f"笔记本 {_show(c.laptop_value)}（{c.device}）")
+    print_rows(rows, as_json=args.json, empty="没有等待处理的冲突。",
+               line=lambda c: f"{c.id}  {c.table_label} {c.record_label} · {c.field}：中心 {_show(c.centre_value)} | "
+                              f"笔记本 {_show(c.laptop_value)}（{c.device}）",
+               to_json=lambda c: {
+                   "id": c.id, "table": c.table, "table_label": c.table_label, "record_id": c.record_id,
+                   "record": c.record_label, "field": c.field, "centre_value": c.centre_value,
+                   "laptop_value": c.laptop_value, "device": c.device, "created_at": c.created_at,
+                   "resolution": {"centre": "保留中心", "laptop": "采用笔记本"}.get(c.resolution or "", None),
+                   "resolved_at": c.resolved_at})
     return 0
 
 

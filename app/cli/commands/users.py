@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.cli.credentials import credentials, read_password_file, signed_in
-from app.cli.output import print_json, say
+from app.cli.output import print_rows, say
 from app.errors import UsageError
 from app.labels import ROLES
 from app.services import users
@@ -67,17 +67,16 @@ def cmd_add(args) -> int:
 def cmd_list(args) -> int:
     with signed_in(args) as (db, actor):
         rows = users.list_users(db, actor)
-    if args.json:
-        print_json([
-            {"id": str(r.id), "username": r.username, "display_name": r.display_name,
-             "roles": [ROLES[x] for x in r.roles], "active": r.active, "locked_until": r.locked_until}
-            for r in rows
-        ])
-    else:
-        for r in rows:
-            state = ("" if r.active else "（已停用）") + ("（已锁定）" if r.locked_until else "")
-            say(f"{r.username:<16} {r.display_name:<10} {'、'.join(ROLES[x] for x in r.roles)}{state}")
+    print_rows(rows, as_json=args.json, line=_user_line, to_json=lambda r: {
+        "id": str(r.id), "username": r.username, "display_name": r.display_name,
+        "roles": [ROLES[x] for x in r.roles], "active": r.active, "locked_until": r.locked_until,
+    })
     return 0
+
+
+def _user_line(r) -> str:
+    state = ("" if r.active else "（已停用）") + ("（已锁定）" if r.locked_until else "")
+    return f"{r.username:<16} {r.display_name:<10} {'、'.join(ROLES[x] for x in r.roles)}{state}"
 
 
 def cmd_set_active(args, active: bool) -> int:
