@@ -8,10 +8,12 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.context import Actor
-from app.database import Database
+from app.database import Database, open_database
 from app.errors import NotAuthenticated, UsageError
 from app.services.users import authenticate
 
@@ -47,3 +49,20 @@ def credentials(args) -> tuple[str, str]:
 def login(db: Database, args) -> Actor:
     user, password = credentials(args)
     return authenticate(db, user, password)
+
+
+@contextmanager
+def opened(args, **options) -> Iterator[Database]:
+    """The command's database (`--db`), closed however the command ends."""
+    db = open_database(getattr(args, "db", None), **options)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+@contextmanager
+def signed_in(args) -> Iterator[tuple[Database, Actor]]:
+    """The command's database and the user it runs as; a failed sign-in still closes the database."""
+    with opened(args) as db:
+        yield db, login(db, args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 import uuid
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -34,3 +35,15 @@ def say(text: str) -> None:
 def warn(text: str) -> None:
     sys.stderr.buffer.write(text.encode("utf-8") + b"\n")
     sys.stderr.flush()
+
+
+def print_rows(rows: Sequence[Any], *, as_json: bool, line: Callable[[Any], str],
+               to_json: Callable[[Any], Any] = lambda row: row.as_json(), empty: str | None = None) -> None:
+    """A list for machines (one JSON array) or for people (one line a row; `empty` when there is none)."""
+    if as_json:
+        print_json([to_json(row) for row in rows])
+        return
+    for row in rows:
+        say(line(row))
+    if empty and not rows:
+        say(empty)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 
-from app.cli.credentials import login
+from app.cli.credentials import login, opened
 from app.cli.output import print_json, say
-from app.database import open_database
 from app.errors import DatabaseUnavailable
 from app.integrity import AuditResult, ChainResult, CheckResult, check_database, verify_audit
 
@@ -32,36 +31,31 @@ def register(sub, common) -> None:
 
 
 def _run(args, work):
-    db = open_database(args.db)
-    try:
-        try:
-            actor = login(db, args)
-            return work(db, actor)
+    with opened(args) as db:
+        try:  # the sign-in reads the database too, so it sits inside
+            return work(db, login(db, args))
         except SQLDatabaseError as exc:  # damaged pages surface as driver errors
             raise DatabaseUnavailable(f"数据库 {db.label} 无法读取，可能已损坏：{str(exc.orig).splitlines()[0]}。"
                                       "请用 ipaid restore 从备份恢复。", english="database unreadable") from exc
-    finally:
-        db.close()
+
+
+def _report(args, work, as_json, as_lines, passed) -> int:
+    """Run one check, print its result as JSON or lines; exit 3 when `passed(result)` is false."""
+    result = _run(args, work)
+    if args.json:
+        print_json(as_json(result))
+    else:
+        for line in as_lines(result):
+            say(line)
+    return 0 if passed(result) else BROKEN_EXIT
 
 
 def cmd_verify(args) -> int:
-    result = _run(args, verify_audit)
-    if args.json:
-        print_json(audit_json(result))
-    else:
-        for line in audit_lines(result):
-            say(line)
-    return 0 if result.intact else BROKEN_EXIT
+    return _report(args, verify_audit, audit_json, audit_lines, lambda r: r.intact)
 
 
 def cmd_check(args) -> int:
-    result = _run(args, check_database)
-    if args.json:
-        print_json(check_json(result))
-    else:
-        for line in check_lines(result):
-            say(line)
-    return 0 if result.ok else BROKEN_EXIT
+    return _report(args, check_database, check_json, check_lines, lambda r: r.ok)
 
 
 # ------------------------------------------------------------------ output

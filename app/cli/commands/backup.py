@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.backup import backup, inspect_backup, restore_sqlite
-from app.cli.credentials import credentials, login
+from app.cli.credentials import credentials, login, signed_in
 from app.cli.output import say
 from app.database import open_database, resolve
 from app.errors import DatabaseUnavailable, NotAuthenticated, PermissionDenied, UsageError
@@ -29,12 +29,8 @@ def register(sub, common) -> None:
 
 
 def cmd_backup(args) -> int:
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         result = backup(db, actor, Path(args.out))
-    finally:
-        db.close()
     say(f"已备份到 {result.path}（{result.size / 1_048_576:.1f} MB，{result.tool}）。")
     return 0
 

@@ -3,9 +3,8 @@ chinesecalendar does not know yet. Open cases' running due dates follow at once.
 from __future__ import annotations
 
 from app.cli.commands.privacy import _date
-from app.cli.credentials import login
-from app.cli.output import print_json, say
-from app.database import open_database
+from app.cli.credentials import signed_in
+from app.cli.output import print_rows, say
 from app.services import calendar_days
 
 
@@ -28,38 +27,25 @@ def register(sub, common) -> None:
 
 
 def cmd_list(args) -> int:
-    db = open_database(args.db)
-    try:
-        days = calendar_days.list_days(db, login(db, args))
-    finally:
-        db.close()
-    if args.json:
-        print_json([{"day": d.day, "kind": d.kind_label, "name": d.name} for d in days])
-    else:
-        for d in days:
-            say(f"{d.day.isoformat()}  {d.kind_label}  {d.name}")
-        if not days:
-            say("没有手工录入的节假日安排。")
+    with signed_in(args) as (db, actor):
+        days = calendar_days.list_days(db, actor)
+    print_rows(days, as_json=args.json, line=lambda d: f"{d.day.isoformat()}  {d.kind_label}  {d.name}",
+               to_json=lambda d: {"day": d.day, "kind": d.kind_label, "name": d.name},
+               empty="没有手工录入的节假日安排。")
     return 0
 
 
 def cmd_set(args) -> int:
-    db = open_database(args.db)
-    try:
-        change = calendar_days.set_day(db, login(db, args), _date(args.day), is_workday=args.workday,
+    with signed_in(args) as (db, actor):
+        change = calendar_days.set_day(db, actor, _date(args.day), is_workday=args.workday,
                                        name=args.name)
-    finally:
-        db.close()
     assert change.day is not None
     say(f"已录入 {change.day.day.isoformat()} {change.day.kind_label}；{change.cases_moved} 件在办案件的期限已重新计算。")
     return 0
 
 
 def cmd_clear(args) -> int:
-    db = open_database(args.db)
-    try:
-        change = calendar_days.clear_day(db, login(db, args), _date(args.day))
-    finally:
-        db.close()
+    with signed_in(args) as (db, actor):
+        change = calendar_days.clear_day(db, actor, _date(args.day))
     say(f"已删除 {args.day} 的安排；{change.cases_moved} 件在办案件的期限已重新计算。")
     return 0

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.cli.credentials import login
+from app.cli.credentials import signed_in
 from app.cli.output import print_json, say, warn
-from app.database import open_database
 from app.errors import UsageError
 from app.labels import (CASE_STATUS, CHANNEL, DISPUTE_TYPE, IP_KIND, MEDIATION_RESULT, OUTCOME, PARTY_KIND,
                         REFERRAL_TARGET, SERVICE, code_for, label)
@@ -86,9 +85,7 @@ def cmd_register(args) -> int:
         services=tuple(_code(SERVICE, s, "申请服务") for s in args.service), overseas=args.overseas,
         summary=args.summary, registered_on=args.registered_on,
     )
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         try:
             h = cases.register(db, actor, data, confirmed=args.confirm)
         except cases.ConflictsNeedConfirmation as exc:
@@ -96,8 +93,6 @@ def cmd_register(args) -> int:
                 warn(f"冲突：{c.text}")
             warn("如确认仍要登记，请加 --confirm。")
             raise
-    finally:
-        db.close()
     if args.json:
         print_json({"id": str(h.id), "case_no": h.case_no, "status": CASE_STATUS[h.status]})
     else:
@@ -132,12 +127,8 @@ def detail_json(d: cases.CaseDetail) -> dict:
 
 
 def cmd_show(args) -> int:
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         d = cases.get_case(db, actor, cases.find_case_id(db, actor, args.case_no))
-    finally:
-        db.close()
     if args.json:
         print_json(detail_json(d))
         return 0
@@ -166,12 +157,8 @@ def cmd_notice(args) -> int:
     from app.services import case_notices
 
     kind = {"受理": "acceptance", "不予受理": "refusal", "补正": "supplement"}[args.kind]
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         pdf = case_notices.print_notice(db, actor, cases.find_case_id(db, actor, args.case_no), kind)
-    finally:
-        db.close()
     try:
         Path(args.out).write_bytes(pdf)
     except OSError as exc:

@@ -6,9 +6,8 @@ import argparse
 import uuid
 from datetime import date, datetime, timezone
 
-from app.cli.credentials import login
-from app.cli.output import print_json, say
-from app.database import open_database
+from app.cli.credentials import signed_in
+from app.cli.output import print_json, print_rows, say
 from app.labels import CHANNEL, INSTITUTION_KIND, IP_KIND, TOPIC, label
 from app.services import consultations, experts, institutions, knowledge
 
@@ -94,24 +93,12 @@ def _register_consultation(sub, common) -> None:
     ex.set_defaults(func=cmd_export)
 
 
-def _opened(args):
-    db = open_database(args.db)
-    try:
-        return db, login(db, args)
-    except BaseException:
-        db.close()
-        raise
-
-
 def cmd_list(args) -> int:
-    db, actor = _opened(args)
-    try:
+    with signed_in(args) as (db, actor):
         rows = consultations.list_consultations(
             db, actor, start=args.start, end=args.end, query=args.search, topic=args.topic,
             channel=args.channel, limit=args.limit)
         zone = consultations.centre_zone(db, actor)
-    finally:
-        db.close()
     if args.json:
         print_json([r.as_json() for r in rows])
         return 0
@@ -124,11 +111,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_counts(args) -> int:
-    db, actor = _opened(args)
-    try:
+    with signed_in(args) as (db, actor):
         counts = consultations.counts_for(db, actor, args.start, args.end)
-    finally:
-        db.close()
     labelled = consultations.counts_as_labels(counts)
     if args.json:
         print_json(labelled)
@@ -140,15 +124,12 @@ def cmd_counts(args) -> int:
 
 
 def cmd_add(args) -> int:
-    db, actor = _opened(args)
-    try:
+    with signed_in(args) as (db, actor):
         now = datetime.now(timezone.utc)
         row = consultations.record_consultation(db, actor, consultations.ConsultationInput(
             started_at=args.started or now, ended_at=args.ended, channel=args.channel, topic=args.topic,
             ip_kind=args.ip_kind, asker_name=args.asker, asker_phone=args.phone, question=args.question,
             answer=args.answer))
-    finally:
-        db.close()
     if args.json:
         print_json(row.as_json())
     else:
@@ -157,12 +138,9 @@ def cmd_add(args) -> int:
 
 
 def cmd_to_case(args) -> int:
-    db, actor = _opened(args)
-    try:
+    with signed_in(args) as (db, actor):
         made = consultations.consultation_to_case(db, actor, args.id, applicant_name=args.applicant,
                                                     confirmed=args.confirm)
-    finally:
-        db.close()
     if args.json:
         print_json({"case_id": str(made.case_id), "case_no": made.case_no, "party_id": str(made.party_id),
                     "party_created": made.party_created, "decision_due_on": made.decision_due_on})
@@ -172,11 +150,8 @@ def cmd_to_case(args) -> int:
 
 
 def cmd_export(args) -> int:
-    db, actor = _opened(args)
-    try:
+    with signed_in(args) as (db, actor):
         n = consultations.export_consultations(db, actor, args.out, reveal=args.reveal, start=args.start, end=args.end)
-    finally:
-        db.close()
     say(f"已导出 {n} 条到 {args.out}。")
     return 0
 
@@ -198,30 +173,17 @@ def _register_knowledge(sub, common) -> None:
 
 
 def cmd_knowledge_list(args) -> int:
-    db, actor = _opened(args)
-    try:
+    with signed_in(args) as (db, actor):
         rows = knowledge.list_items(db, actor, query=args.search, status=args.status)
-    finally:
-        db.close()
-    if args.json:
-        print_json([r.as_json() for r in rows])
-    else:
-        for r in rows:
-            say(f"[{knowledge.KNOWLEDGE_STATUS[r.status]}] {r.question[:50]}")
+    print_rows(rows, as_json=args.json, line=lambda r: f"[{knowledge.KNOWLEDGE_STATUS[r.status]}] {r.question[:50]}")
     return 0
 
 
 def cmd_knowledge_suggest(args) -> int:
-    db, actor = _opened(args)
-    try:
+    with signed_in(args) as (db, actor):
         found = knowledge.suggest(db, actor, args.question, limit=args.limit)
-    finally:
-        db.close()
-    if args.json:
-        print_json([{"id": str(x.id), "question": x.question, "answer": x.answer, "score": x.score} for x in found])
-    else:
-        for x in found:
-            say(f"{x.score:.2f}  {x.question[:50]}")
+    print_rows(found, as_json=args.json, line=lambda x: f"{x.score:.2f}  {x.question[:50]}",
+               to_json=lambda x: {"id": str(x.id), "question": x.question, "answer": x.answer, "score": x.score})
     return 0
 
 
@@ -242,11 +204,8 @@ def _register_expert(sub, common) -> None:
 
 
 def cmd_expert_find(args) -> int:
-    db, actor = _opened(args)
-    try:
+    with signed_in(args) as (db, actor):
         found = experts.find_experts(db, actor, args.field, case_no=args.case, include_inactive=args.include_inactive)
-    finally:
-        db.close()
     if args.json:
         print_json({
             "field": found.field, "case_no": found.case_no or None,
@@ -263,16 +222,10 @@ def cmd_expert_find(args) -> int:
 
 
 def cmd_expert_list(args) -> int:
-    db, actor = _opened(args)
-    try:
+    with signed_in(args) as (db, actor):
         rows = experts.list_experts(db, actor, query=args.search)
-    finally:
-        db.close()
-    if args.json:
-        print_json([r.as_json() for r in rows])
-    else:
-        for r in rows:
-            say(f"{r.name}  {r.title}  {r.organisation}  {'；'.join(r.ipc_fields)}  {r.keywords}")
+    print_rows(rows, as_json=args.json,
+               line=lambda r: f"{r.name}  {r.title}  {r.organisation}  {'；'.join(r.ipc_fields)}  {r.keywords}")
     return 0
 
 
@@ -289,16 +242,9 @@ def _register_institution(sub, common) -> None:
 
 
 def cmd_institution_list(args) -> int:
-    db, actor = _opened(args)
-    try:
+    with signed_in(args) as (db, actor):
         rows = institutions.list_institutions(db, actor, query=args.search, kind=args.kind, region=args.region)
-    finally:
-        db.close()
-    if args.json:
-        print_json([r.as_json() for r in rows])
-    else:
-        for r in rows:
-            say(f"{label(INSTITUTION_KIND, r.kind)}  {r.name}  {r.region}  {r.contact}")
+    print_rows(rows, as_json=args.json, line=lambda r: f"{label(INSTITUTION_KIND, r.kind)}  {r.name}  {r.region}  {r.contact}")
     return 0
 
 

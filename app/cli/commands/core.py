@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.cli.credentials import credentials, read_password_file
+from app.cli.credentials import credentials, opened, read_password_file
 from app.cli.output import print_json, say
-from app.database import open_database, upgrade_schema
+from app.database import upgrade_schema
 from app.errors import NotAuthenticated, PermissionDenied, UsageError
 from app.info import LABELS, database_info
 from app.passwords import verify_password
@@ -33,19 +33,15 @@ def cmd_init(args) -> int:
     if not args.password_file:
         raise UsageError("请用 --password-file 提供管理员密码。", english="--password-file is required")
     password = read_password_file(args.password_file)
-    db = open_database(args.db, create=True)
-    try:
+    with opened(args, create=True) as db:
         actor = setup_first_admin(db, centre_name=args.centre, centre_short=args.short,
                                   username=args.admin, display_name=args.admin, password=password)
         say(f"已初始化 {db.label}：中心“{actor.centre_name}”，管理员 {actor.username}。")
-    finally:
-        db.close()
     return 0
 
 
 def cmd_upgrade(args) -> int:
-    db = open_database(args.db, allow_old=True)
-    try:
+    with opened(args, allow_old=True) as db:
         before = schema.current_revision(db.engine)
         head = schema.head_revision()
         if before == head:
@@ -54,8 +50,6 @@ def cmd_upgrade(args) -> int:
         _require_admin_on_any_revision(db, args)
         old, new = upgrade_schema(db)
         say(f"已将 {db.label} 从结构版本 {old} 升级到 {new}。(upgraded {old} → {new})")
-    finally:
-        db.close()
     return 0
 
 
@@ -77,11 +71,8 @@ def cmd_info(args) -> int:
     # Counts and revisions hold no personal data, so `info` needs no user: an admin can
     # diagnose a database whose passwords are lost. (Departure from "read commands need a
     # user", noted in docs/decisions.md.)
-    db = open_database(args.db)
-    try:
+    with opened(args) as db:
         info = database_info(db)
-    finally:
-        db.close()
     if args.json:
         print_json({
             "database": info.label, "backend": info.backend, "revision": info.revision,

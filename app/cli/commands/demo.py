@@ -4,8 +4,8 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from app.cli.credentials import opened
 from app.cli.output import say, warn
-from app.database import open_database
 from app.errors import UsageError
 
 
@@ -29,13 +29,10 @@ def cmd_demo(args) -> int:
 
     if args.cases < 0:
         raise UsageError("--cases 不能为负数。", english="--cases must not be negative")
-    db = open_database(args.db, create=True)
-    started = time.monotonic()
-    try:
+    with opened(args, create=True) as db:
+        started = time.monotonic()  # the generator's time, not the opening's
         summary = generate(db, cases=args.cases, seed=args.seed, today=args.today or date.today(),
                            progress=lambda done, total: None)
-    finally:
-        db.close()
     say(f"演示数据已写入 {db.label}：{summary.cases} 件案件，用时 {time.monotonic() - started:.1f} 秒。")
     say("演示账户（密码均为 demo）：admin 系统管理员、supervisor 负责人、caseworker 办案人员、fairstaff 驻场人员。")
     if summary.notes:

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli.credentials import login, read_password_file
-from app.cli.output import print_json, say
-from app.database import open_database
+from app.cli.credentials import opened, read_password_file, signed_in
+from app.cli.output import print_rows, say
 from app.errors import UsageError
 from app.services import fairs
 from app.sync import kit
@@ -61,31 +60,21 @@ def passphrase(args) -> str | None:
 
 
 def cmd_list(args) -> int:
-    db = open_database(getattr(args, "db", None))
-    try:
-        rows = fairs.list_fairs(db, login(db, args))
-    finally:
-        db.close()
-    if args.json:
-        print_json([{"id": str(f.id), "name": f.name, "venue": f.venue, "starts_on": f.starts_on, "ends_on": f.ends_on,
-                     "short_code": f.short_code, "complaints": f.complaints, "accepted": f.accepted,
-                     "handled": f.handled} for f in rows])
-        return 0
-    if not rows:
-        say("（没有展会）")
-    for f in rows:
-        say(f"{f.id}  {f.name}  {f.starts_on}～{f.ends_on}  投诉 {f.complaints}（受理 {f.accepted}，已处理 {f.handled}）")
+    with signed_in(args) as (db, actor):
+        rows = fairs.list_fairs(db, actor)
+    print_rows(rows, as_json=args.json, empty="（没有展会）",
+               line=lambda f: f"{f.id}  {f.name}  {f.starts_on}～{f.ends_on}  投诉 {f.complaints}"
+                              f"（受理 {f.accepted}，已处理 {f.handled}）",
+               to_json=lambda f: {"id": str(f.id), "name": f.name, "venue": f.venue, "starts_on": f.starts_on,
+                                  "ends_on": f.ends_on, "short_code": f.short_code, "complaints": f.complaints,
+                                  "accepted": f.accepted, "handled": f.handled})
     return 0
 
 
 def cmd_export_kit(args) -> int:
     secret = passphrase(args)
-    db = open_database(getattr(args, "db", None))
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         issued = kit.export_kit(db, actor, args.fair, Path(args.out), secret, laptop_name=args.laptop_name)
-    finally:
-        db.close()
     counts = "，".join(f"{k} {v}" for k, v in issued.counts.items())
     say(f"已生成展会数据包 {issued.path}（{'已加密' if issued.encrypted else '未加密'}；{counts}）。")
     say(f"笔记本设备编号前缀 number prefix: {issued.number_prefix}")
@@ -98,36 +87,26 @@ def cmd_export_kit(args) -> int:
 
 def cmd_open_kit(args) -> int:
     secret = passphrase(args)
-    db = open_database(getattr(args, "db", None))
-    try:
-        opened = kit.open_kit(db, Path(args.kit), secret)
-    finally:
-        db.close()
-    say(f"已打开展会数据包：{opened.fair_name}（设备前缀 {opened.number_prefix}）。")
-    say(f"可登录的用户: {', '.join(opened.usernames) or '（无）'}")
+    with opened(args) as db:
+        unpacked = kit.open_kit(db, Path(args.kit), secret)
+    say(f"已打开展会数据包：{unpacked.fair_name}（设备前缀 {unpacked.number_prefix}）。")
+    say(f"可登录的用户: {', '.join(unpacked.usernames) or '（无）'}")
     return 0
 
 
 def cmd_recover(args) -> int:
     code = read_password_file(args.code_file)
     new = read_password_file(args.new_password_file)
-    db = open_database(getattr(args, "db", None))
-    try:
+    with opened(args) as db:
         kit.recover_account(db, args.name, code, new)
-    finally:
-        db.close()
     say(f"已为 {args.name} 设置新密码；恢复码已作废。")
     return 0
 
 
 def cmd_import_exhibitors(args) -> int:
-    db = open_database(getattr(args, "db", None))
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         fair = fairs.find_fair(db, actor, args.fair)
         report = fairs.import_exhibitors(db, actor, fair.id, Path(args.file))
-    finally:
-        db.close()
     say(f"参展商：新增 {report.added}，更新 {report.updated}，拒绝 {len(report.rejected)}。")
     for row, reason in report.rejected:
         say(f"  第 {row} 行：{reason}")
@@ -141,13 +120,9 @@ def cmd_report(args) -> int:
     from app.pdf.fair_summary_pdf import fair_summary_pdf
     from app.sync.bundle import write_file
 
-    db = open_database(getattr(args, "db", None))
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         fair = fairs.find_fair(db, actor, args.fair)
         summary = fairs.fair_summary(db, actor, fair.id)
-    finally:
-        db.close()
     write_file(Path(args.out), fair_summary_pdf(summary))
     say(f"已生成 {args.out}（投诉 {len(summary.complaints)} 件）。")
     return 0

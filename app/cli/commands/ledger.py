@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.cli.credentials import login
+from app.cli.credentials import signed_in
 from app.cli.output import print_json, say
-from app.database import open_database
 from app.errors import UsageError
 from app.ledger.importer import import_ledger
 from app.ledger.report import write_report
@@ -34,12 +33,8 @@ def register(sub, common) -> None:
 
 def cmd_import_ledger(args) -> int:
     today = _day(args.today) if args.today else None
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         result = import_ledger(db, actor, args.file, today=today, dry_run=args.dry_run)
-    finally:
-        db.close()
     if args.report:
         write_report(args.report, result.problems)
     if args.json:

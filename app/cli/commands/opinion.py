@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli.credentials import login
-from app.cli.output import print_json, say
-from app.database import open_database
+from app.cli.credentials import signed_in
+from app.cli.output import print_rows, say
 from app.errors import UsageError
 from app.labels import OPINION_KIND, OPINION_STATUS, label
 from app.services import opinions
@@ -28,24 +27,14 @@ def register(sub, common) -> None:
 
 
 def cmd_list(args) -> int:
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         rows = opinions.list_opinions(db, actor)
-    finally:
-        db.close()
-    if args.json:
-        print_json([
-            {"id": str(r.id), "number": r.opinion_no, "case_no": r.case_no, "kind": label(OPINION_KIND, r.kind),
-             "status": label(OPINION_STATUS, r.status), "version": r.version_no, "title": r.title,
-             "due_on": r.due_on, "issued_on": r.issued_on}
-            for r in rows
-        ])
-    else:
-        for r in rows:
-            ident = r.opinion_no or str(r.id)
-            say(f"{ident}  {r.case_no}  {label(OPINION_KIND, r.kind)}  {label(OPINION_STATUS, r.status)}"
-                f"  第{r.version_no}版")
+    print_rows(rows, as_json=args.json, to_json=lambda r: {
+        "id": str(r.id), "number": r.opinion_no, "case_no": r.case_no, "kind": label(OPINION_KIND, r.kind),
+        "status": label(OPINION_STATUS, r.status), "version": r.version_no, "title": r.title,
+        "due_on": r.due_on, "issued_on": r.issued_on,
+    }, line=lambda r: f"{r.opinion_no or r.id}  {r.case_no}  {label(OPINION_KIND, r.kind)}  "
+                      f"{label(OPINION_STATUS, r.status)}  第{r.version_no}版")
     return 0
 
 
@@ -53,13 +42,9 @@ def cmd_print(args) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(f"输出目录不存在：{out.parent}", english=f"no such directory: {out.parent}")
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         view = opinions.find_opinion(db, actor, args.number_or_id, rev=args.rev)
         pdf = opinions.opinion_pdf(db, actor, view.id)
-    finally:
-        db.close()
     try:
         out.write_bytes(pdf)
     except OSError as exc:

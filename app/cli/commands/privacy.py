@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.cli.credentials import login
+from app.cli.credentials import signed_in
 from app.cli.output import print_json, say
-from app.database import open_database
 from app.errors import UsageError
 from app.privacy import anonymise_archived
 
@@ -23,12 +22,8 @@ def register(sub, common) -> None:
 
 def cmd_anonymise(args) -> int:
     today = _date(args.today) if args.today else date.today()
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         result = anonymise_archived(db, actor, today, dry_run=args.dry_run)
-    finally:
-        db.close()
     if args.json:
         print_json({"retention_years": result.retention_years, "cutoff": result.cutoff,
                     "dry_run": result.dry_run, "parties": result.count,

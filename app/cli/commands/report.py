@@ -2,9 +2,8 @@
 and/or an Excel workbook (supervisor or admin)."""
 from __future__ import annotations
 
-from app.cli.credentials import login
+from app.cli.credentials import signed_in
 from app.cli.output import print_json, say
-from app.database import open_database
 from app.reports import service
 from app.reports.periods import Period, parse_month, parse_quarter, parse_year
 
@@ -31,9 +30,7 @@ def register(sub, common) -> None:
 
 def cmd_report(args, period: Period) -> int:
     centre = service.ALL_CENTRES if args.all_centres else None
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         if args.out or args.xlsx:
             from app.reports.summary import build_summary, write_outputs  # PDF/Excel only when asked
 
@@ -42,8 +39,6 @@ def cmd_report(args, period: Period) -> int:
             result = summary.figures
         else:
             result = service.figures(db, actor, period, centre=centre)
-    finally:
-        db.close()
     if args.json:
         print_json(result.as_json())
     else:

@@ -1,9 +1,8 @@
 """`ipaid search QUERY`: the case list's search box from the command line, same order as the list."""
 from __future__ import annotations
 
-from app.cli.credentials import login
-from app.cli.output import print_json, say
-from app.database import open_database
+from app.cli.credentials import signed_in
+from app.cli.output import print_rows
 from app.errors import UsageError
 from app.labels import CASE_STATUS
 from app.services import case_search
@@ -21,18 +20,11 @@ def register(sub, common) -> None:
 def cmd_search(args) -> int:
     if args.limit < 1:
         raise UsageError("--limit 至少为 1。", english="--limit must be at least 1")
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         rows = case_search.search(db, actor, args.query, args.limit)
-    finally:
-        db.close()
-    if args.json:
-        print_json([{"case_no": r.case_no, "applicant": r.applicant, "status": CASE_STATUS[r.status],
-                     "registered_on": r.registered_on, "id": str(r.id)} for r in rows])
-        return 0
-    for r in rows:
-        say(f"{r.case_no}\t{r.applicant}\t{CASE_STATUS[r.status]}\t{r.registered_on.isoformat()}")
-    if not rows:
-        say("没有找到匹配的案件。")
+    print_rows(rows, as_json=args.json,
+               line=lambda r: f"{r.case_no}\t{r.applicant}\t{CASE_STATUS[r.status]}\t{r.registered_on.isoformat()}",
+               to_json=lambda r: {"case_no": r.case_no, "applicant": r.applicant, "status": CASE_STATUS[r.status],
+                                  "registered_on": r.registered_on, "id": str(r.id)},
+               empty="没有找到匹配的案件。")
     return 0

@@ -5,9 +5,8 @@ import uuid
 from pathlib import Path
 
 from app.cli.commands.fair import passphrase
-from app.cli.credentials import login
-from app.cli.output import print_json, say, warn
-from app.database import open_database
+from app.cli.credentials import signed_in
+from app.cli.output import print_json, print_rows, say, warn
 from app.errors import UsageError
 from app.sync import export, merge, receipt
 
@@ -48,11 +47,8 @@ def register(sub, common) -> None:
 
 def cmd_export(args) -> int:
     secret = passphrase(args)
-    db = open_database(getattr(args, "db", None))
-    try:
-        r = export.export_return(db, login(db, args), Path(args.out), secret)
-    finally:
-        db.close()
+    with signed_in(args) as (db, actor):
+        r = export.export_return(db, actor, Path(args.out), secret)
     say(f"已生成回传数据包 {r.path}（{'已加密' if r.encrypted else '未加密'}）。")
     say(f"新增 created: {r.created}  修改 changed: {r.changed}  删除 deleted: {r.deleted}  "
         f"审计事件 audit events: {r.audit_events}  文件 files: {r.files}")
@@ -62,14 +58,10 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     secret = passphrase(args)
-    db = open_database(getattr(args, "db", None))
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         r = merge.import_bundle(db, actor, Path(args.bundle), secret,
                                 receipt_out=Path(args.receipt) if args.receipt else None)
         waiting = len(merge.list_conflicts(db, actor))
-    finally:
-        db.close()
     if args.json:
         print_json({"bundle_id": r.bundle_id, "device_id": r.device_id, "already_imported": r.already_imported,
                     **r.counts, "conflicts_waiting": waiting, "flags": list(r.flags),
@@ -98,23 +90,17 @@ def _show(value) -> str:
 
 
 def cmd_conflicts(args) -> int:
-    db = open_database(getattr(args, "db", None))
-    try:
-        rows = merge.list_conflicts(db, login(db, args), include_resolved=args.all)
-    finally:
-        db.close()
-    if args.json:
-        print_json([{"id": c.id, "table": c.table, "table_label": c.table_label, "record_id": c.record_id,
-                     "record": c.record_label, "field": c.field, "centre_value": c.centre_value,
-                     "laptop_value": c.laptop_value, "device": c.device, "created_at": c.created_at,
-                     "resolution": {"centre": "保留中心", "laptop": "采用笔记本"}.get(c.resolution or "", None),
-                     "resolved_at": c.resolved_at} for c in rows])
-        return 0
-    if not rows:
-        say("没有等待处理的冲突。")
-    for c in rows:
-        say(f"{c.id}  {c.table_label} {c.record_label} · {c.field}：中心 {_show(c.centre_value)} | "
-            f"笔记本 {_show(c.laptop_value)}（{c.device}）")
+    with signed_in(args) as (db, actor):
+        rows = merge.list_conflicts(db, actor, include_resolved=args.all)
+    print_rows(rows, as_json=args.json, empty="没有等待处理的冲突。",
+               line=lambda c: f"{c.id}  {c.table_label} {c.record_label} · {c.field}：中心 {_show(c.centre_value)} | "
+                              f"笔记本 {_show(c.laptop_value)}（{c.device}）",
+               to_json=lambda c: {
+                   "id": c.id, "table": c.table, "table_label": c.table_label, "record_id": c.record_id,
+                   "record": c.record_label, "field": c.field, "centre_value": c.centre_value,
+                   "laptop_value": c.laptop_value, "device": c.device, "created_at": c.created_at,
+                   "resolution": {"centre": "保留中心", "laptop": "采用笔记本"}.get(c.resolution or "", None),
+                   "resolved_at": c.resolved_at})
     return 0
 
 
@@ -123,23 +109,16 @@ def cmd_resolve(args) -> int:
         conflict_id = uuid.UUID(args.id)
     except ValueError:
         raise UsageError(f"冲突编号 {args.id} 格式不对。", english="bad conflict id") from None
-    db = open_database(getattr(args, "db", None))
-    try:
-        c = merge.resolve_conflict(db, login(db, args), conflict_id, args.take, args.note)
-    finally:
-        db.close()
+    with signed_in(args) as (db, actor):
+        c = merge.resolve_conflict(db, actor, conflict_id, args.take, args.note)
     taken = "保留中心的值" if args.take == "centre" else "采用笔记本的值"
     say(f"已处理冲突 {c.id}（{c.table_label} {c.record_label} · {c.field}）：{taken}。")
     return 0
 
 
 def cmd_receipt(args) -> int:
-    db = open_database(getattr(args, "db", None))
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         check = (receipt.close_kit if args.close else receipt.verify_receipt)(db, actor, Path(args.receipt))
-    finally:
-        db.close()
     say(f"回执有效：数据包 {check.bundle_id} 已于 {check.imported_at} 由 {check.imported_by} 导入中心。")
     if args.close:
         say("展会数据包已关闭，本机上的记录（含个人信息）已删除。")

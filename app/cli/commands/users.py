@@ -2,9 +2,8 @@
 (anyone, for their own password: the sign-in password is the old one)."""
 from __future__ import annotations
 
-from app.cli.credentials import credentials, login, read_password_file
-from app.cli.output import print_json, say
-from app.database import open_database
+from app.cli.credentials import credentials, read_password_file, signed_in
+from app.cli.output import print_rows, say
 from app.errors import UsageError
 from app.labels import ROLES
 from app.services import users
@@ -57,89 +56,60 @@ def new_password(args) -> str:
 
 
 def cmd_add(args) -> int:
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         password = new_password(args)
         row = users.create_user(db, actor, username=args.name, display_name=args.display_name,
                                 password=password, roles=args.role)
         say(f"已添加用户 {row.username}（{'、'.join(ROLES[r] for r in row.roles)}）。")
-    finally:
-        db.close()
     return 0
 
 
 def cmd_list(args) -> int:
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         rows = users.list_users(db, actor)
-    finally:
-        db.close()
-    if args.json:
-        print_json([
-            {"id": str(r.id), "username": r.username, "display_name": r.display_name,
-             "roles": [ROLES[x] for x in r.roles], "active": r.active, "locked_until": r.locked_until}
-            for r in rows
-        ])
-    else:
-        for r in rows:
-            state = ("" if r.active else "（已停用）") + ("（已锁定）" if r.locked_until else "")
-            say(f"{r.username:<16} {r.display_name:<10} {'、'.join(ROLES[x] for x in r.roles)}{state}")
+    print_rows(rows, as_json=args.json, line=_user_line, to_json=lambda r: {
+        "id": str(r.id), "username": r.username, "display_name": r.display_name,
+        "roles": [ROLES[x] for x in r.roles], "active": r.active, "locked_until": r.locked_until,
+    })
     return 0
 
 
+def _user_line(r) -> str:
+    state = ("" if r.active else "（已停用）") + ("（已锁定）" if r.locked_until else "")
+    return f"{r.username:<16} {r.display_name:<10} {'、'.join(ROLES[x] for x in r.roles)}{state}"
+
+
 def cmd_set_active(args, active: bool) -> int:
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         row = users.set_active(db, actor, args.name, active)
         say(f"用户 {row.username} 已{'启用' if active else '停用'}。")
-    finally:
-        db.close()
     return 0
 
 
 def cmd_passwd(args) -> int:
-    db = open_database(args.db)
-    try:
-        _user, old = credentials(args)
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
+        _user, old = credentials(args)  # the sign-in password is the old one
         users.change_password(db, actor, old, new_password(args))
         say(f"用户 {actor.username} 的密码已修改。")
-    finally:
-        db.close()
     return 0
 
 
 def cmd_reset(args) -> int:
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         row = users.reset_password(db, actor, args.name, new_password(args))
         say(f"已为用户 {row.username} 设置新密码（锁定已解除）。")
-    finally:
-        db.close()
     return 0
 
 
 def cmd_roles(args) -> int:
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         row = users.set_roles(db, actor, args.name, args.role)
         say(f"用户 {row.username} 的角色现为：{'、'.join(ROLES[r] for r in row.roles)}。")
-    finally:
-        db.close()
     return 0
 
 
 def cmd_unlock(args) -> int:
-    db = open_database(args.db)
-    try:
-        actor = login(db, args)
+    with signed_in(args) as (db, actor):
         row = users.unlock(db, actor, args.name)
         say(f"用户 {row.username} 已解除锁定。")
-    finally:
-        db.close()
     return 0
