@@ -10,7 +10,6 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
@@ -28,6 +27,7 @@ from app.services import parties, rights
 from app.services.parties import PartyInput
 from app.services.rights import RightInput
 from app.services.fair_checks import Checker
+from app.services.today import local_date
 from db.base import utcnow
 from db.models import Centre, Device, Exhibitor, Fair, FairComplaint, IpRight, Party, PatrolNote, User
 
@@ -364,7 +364,7 @@ def _mint_number(db: Database, s: Session, centre: Centre, fair: Fair, received_
     device = s.get(Device, db.device_id) if db.device_id else None
     prefix = device.number_prefix if device is not None and device.kind == "laptop" else ""
     pattern = complaint_pattern(settings.get(s, centre.id, "complaint_number_pattern"), prefix)
-    year = received_at.astimezone(ZoneInfo(centre.timezone or "Asia/Shanghai")).year
+    year = local_date(received_at, centre.timezone).year
 
     def taken(number: str) -> bool:
         return bool(s.scalar(select(func.count()).select_from(FairComplaint).where(

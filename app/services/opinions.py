@@ -17,7 +17,6 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -34,6 +33,7 @@ from app.service import read_call, service_call
 from app.services.opinion_types import (ClaimData, ExpertInfo, OpinionContent, OpinionSummary, OpinionView,
                                         RightInfo, RowData)
 from app.services.opinion_versions import VersionDiff, diff_contents
+from app.services.today import centre_today
 from db.models import (AssistCase, Centre, Device, Exhibitor, Expert, ExpertConflict, FairComplaint, IpRight,
                        Opinion, OpinionClaim, OpinionEvidence, OpinionExpert, OpinionRow, Party, StoredFile, User)
 
@@ -449,8 +449,7 @@ def _now() -> datetime:
 
 
 def _centre_today(s: Session, actor: Actor) -> date:
-    centre = s.get(Centre, actor.centre_id)
-    return datetime.now(ZoneInfo(centre.timezone if centre else "Asia/Shanghai")).date()
+    return centre_today(s, actor.centre_id)
 
 
 def _due(s: Session, actor: Actor, requested: date) -> date:
