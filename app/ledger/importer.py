@@ -29,7 +29,7 @@ from app.ledger.rows import LedgerRow, Problem, check_row
 from app.rules.workdays import WorkdayCalendar
 from app.search.tokens import name_pinyin
 from app.service import add_bulk, read_call, service_call
-from app.services.today import centre_today
+from app.services.today import centre_today, zone as tz
 from db.models import (
     AssistCase, CaseEvent, CaseRight, Centre, FollowUp, IpRight, Party, User,
 )
@@ -185,7 +185,7 @@ class Plan:
     def write(self, s: Session, actor: Actor, rows: list[LedgerRow]) -> None:
         numbers = self._mint_numbers(s, rows)
         calendar = calendar_for(s)
-        zone = ZoneInfo(self.centre.timezone or "Asia/Shanghai")
+        zone = tz(self.centre.timezone)
         objects: list = []
         for row in rows:
             objects.extend(self._case_objects(row, numbers.get(row.row, row.case_no), actor, calendar, zone))

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +17,7 @@ from app.database import Database
 from app.errors import NotFound
 from app.reports.figures import Raw, as_json, raw_figures
 from app.reports.periods import Period, parse_month, parse_quarter, parse_year
+from app.services.today import zone
 from app.service import read_call
 from db.models import Centre
 
@@ -62,7 +62,7 @@ def raw_for(s: Session, where: CentreScope, period: Period) -> Raw:
     for centre in where.centres:
         # Limits, targets and the time zone are per centre, so each centre is counted on its own terms.
         values = settings.get_all(s, centre.id)
-        total.add(raw_figures(s, centre.id, period, values, ZoneInfo(centre.timezone or "Asia/Shanghai")))
+        total.add(raw_figures(s, centre.id, period, values, zone(centre.timezone)))
     return total
 
 

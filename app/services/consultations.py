@@ -21,6 +21,7 @@ from app.labels import CHANNEL, IP_KIND, PARTY_KIND, TOPIC, DISPUTE_TYPE, label
 from app.search.lookup import candidate_ids, confirms, plan_for
 from app.service import created_in, read_call, service_call
 from app.services import cases, fields, sheets
+from app.services import today as centre_time  # `today` is a parameter name below
 from app.services.parties import PartyInput
 from db.base import utcnow
 from db.models import AssistCase, Consultation, Fair, Party, User
@@ -157,7 +158,7 @@ def get_consultation(db: Database, actor: Actor, consultation_id: uuid.UUID) -> 
 def centre_zone(db: Database, actor: Actor):
     """The centre's time zone, for showing instants as the centre's local time."""
     with db.read_session() as s:
-        return fields.centre_zone(s, actor.centre_id)
+        return centre_time.centre_zone(s, actor.centre_id)
 
 
 def _get(s: Session, actor: Actor, consultation_id: uuid.UUID) -> Consultation:
@@ -202,7 +203,7 @@ def list_consultations(
         stmt = _select().where(Consultation.centre_id == actor.centre_id, Consultation.deleted.is_(False))
         if fair_id is not None:
             stmt = stmt.where(Consultation.fair_id == fair_id)
-        lo, hi = fields.day_bounds(fields.centre_zone(s, actor.centre_id), start, end)
+        lo, hi = fields.day_bounds(centre_time.centre_zone(s, actor.centre_id), start, end)
         if lo is not None:
             stmt = stmt.where(Consultation.started_at >= lo)
         if hi is not None:
@@ -246,7 +247,7 @@ def counts_for(db: Database, actor: Actor, start: date, end: date) -> dict:
 def _counts(s: Session, centre_id: uuid.UUID | None, start: date, end: date) -> dict:
     if end < start:
         raise ValidationError("统计期间", "结束日期不能早于开始日期")
-    lo, hi = fields.day_bounds(fields.centre_zone(s, centre_id), start, end)
+    lo, hi = fields.day_bounds(centre_time.centre_zone(s, centre_id), start, end)
     where = [Consultation.deleted.is_(False), Consultation.started_at >= lo, Consultation.started_at < hi]
     if centre_id is not None:
         where.append(Consultation.centre_id == centre_id)
@@ -330,7 +331,7 @@ def export_consultations(db: Database, actor: Actor, path: str | Path, *, reveal
     clear = sheets.may_reveal(actor, reveal)
     rows = list_consultations(db, actor, limit=1_000_000, **filters)
     with db.read_session() as s:
-        zone = fields.centre_zone(s, actor.centre_id)
+        zone = centre_time.centre_zone(s, actor.centre_id)
 
     def local(t: datetime | None) -> str:
         return t.astimezone(zone).strftime("%Y-%m-%d %H:%M") if t else ""

@@ -10,7 +10,6 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
@@ -28,6 +27,7 @@ from app.services import parties, rights
 from app.services.parties import PartyInput
 from app.services.rights import RightInput
 from app.services.fair_checks import Checker
+from app.services.today import local_date
 from db.base import utcnow
 from db.models import Centre, Device, Exhibitor, Fair, FairComplaint, IpRight, Party, PatrolNote, User
 
@@ -153,11 +153,13 @@ class ImportReport:
 
 
 # ------------------------------------------------------------------ fairs
-def _fair_row(s: Session, f: Fair, counts: tuple[int, int, int] = (0, 0, 0)) -> FairRow:
-    staff = ()
-    if f.staff_ids:
-        ids = [uuid.UUID(x) for x in f.staff_ids]
-        staff = tuple(s.scalars(select(User.username).where(User.id.in_(ids)).order_by(User.username)))
+def _fair_row(s: Session, f: Fair, counts: tuple[int, int, int] = (0, 0, 0),
+              usernames: list[tuple[uuid.UUID, str]] | None = None) -> FairRow:
+    """`usernames` are (id, username) in username order, loaded once for a list of fairs."""
+    if usernames is None:
+        usernames = _usernames(s, [f])
+    on_staff = {uuid.UUID(x) for x in f.staff_ids or ()}
+    staff = tuple(name for uid, name in usernames if uid in on_staff)
     return FairRow(f.id, f.name, f.venue, f.starts_on, f.ends_on, f.organiser, f.office_location,
                    f.short_code, staff, *counts)
 
@@ -263,7 +265,16 @@ def list_fairs(db: Database, actor: Actor) -> list[FairRow]:
         }
         fairs = s.scalars(select(Fair).where(Fair.centre_id == actor.centre_id, Fair.deleted.is_(False))
                           .order_by(Fair.starts_on.desc(), Fair.name)).all()
-        return [_fair_row(s, f, counts.get(f.id, (0, 0, 0))) for f in fairs]
+        usernames = _usernames(s, fairs)
+        return [_fair_row(s, f, counts.get(f.id, (0, 0, 0)), usernames) for f in fairs]
+
+
+def _usernames(s: Session, fairs) -> list[tuple[uuid.UUID, str]]:
+    """(id, username) of the fairs' staff, sorted by username in SQL."""
+    ids = {uuid.UUID(x) for f in fairs for x in (f.staff_ids or ())}
+    if not ids:
+        return []
+    return list(s.execute(select(User.id, User.username).where(User.id.in_(ids)).order_by(User.username)).tuples())
 
 
 # ------------------------------------------------------------------ exhibitors
@@ -364,7 +375,7 @@ def _mint_number(db: Database, s: Session, centre: Centre, fair: Fair, received_
     device = s.get(Device, db.device_id) if db.device_id else None
     prefix = device.number_prefix if device is not None and device.kind == "laptop" else ""
     pattern = complaint_pattern(settings.get(s, centre.id, "complaint_number_pattern"), prefix)
-    year = received_at.astimezone(ZoneInfo(centre.timezone or "Asia/Shanghai")).year
+    year = local_date(received_at, centre.timezone).year
 
     def taken(number: str) -> bool:
         return bool(s.scalar(select(func.count()).select_from(FairComplaint).where(
@@ -495,18 +506,30 @@ def list_complaints(db: Database, actor: Actor, fair_id: uuid.UUID, *, checks: b
     with read_call(db, actor, roles=FAIR_ROLES) as s:
         rows = s.scalars(select(FairComplaint).where(FairComplaint.fair_id == fair_id, FairComplaint.deleted.is_(False))
                          .order_by(FairComplaint.received_at)).all()
-        checker = Checker(s, actor.centre_id) if checks else None
-        # One query each for the complainants, the rights and the time limit, not three per row.
-        # `loaded` keeps them alive: the session's identity map holds objects only weakly, and the
-        # per-row s.get() calls below must find them there instead of querying again.
-        party_ids = {c.complainant_id for c in rows}
-        right_ids = {c.right_id for c in rows if c.right_id}
-        loaded = [*s.scalars(select(Party).where(Party.id.in_(party_ids))),
-                  *s.scalars(select(IpRight).where(IpRight.id.in_(right_ids)))] if rows else []
+        # The complainants, rights, credit codes and time limit in one query each, not one per row.
+        parties = _by_id(s, Party, {c.complainant_id for c in rows})
+        rights = _by_id(s, IpRight, {c.right_id for c in rows if c.right_id})
         hours = settings.get(s, actor.centre_id, "limit_fair_hours")
-        result = [_complaint_row(s, c, checker=checker, hours=hours) for c in rows]
-        del loaded
+        checker = Checker(s, actor.centre_id) if checks else None
+        credits = _credit_codes(s, rows) if checks else {}
+        result = []
+        for c in rows:
+            party = parties.get(c.complainant_id)
+            flags = (checker.flags(c, party=party, credit=credits.get(c.respondent_exhibitor_id))
+                     if checker else ([], []))
+            result.append(_assemble(c, party, rights.get(c.right_id), hours, flags))
         return result
+
+
+def _by_id(s: Session, model, ids: set[uuid.UUID]) -> dict:
+    return {o.id: o for o in s.scalars(select(model).where(model.id.in_(ids)))} if ids else {}
+
+
+def _credit_codes(s: Session, rows) -> dict[uuid.UUID, str | None]:
+    ids = {c.respondent_exhibitor_id for c in rows if c.respondent_exhibitor_id}
+    if not ids:
+        return {}
+    return dict(s.execute(select(Exhibitor.id, Exhibitor.credit_code).where(Exhibitor.id.in_(ids))).all())
 
 
 def get_complaint(db: Database, actor: Actor, complaint_id: uuid.UUID) -> ComplaintRow:
@@ -514,16 +537,15 @@ def get_complaint(db: Database, actor: Actor, complaint_id: uuid.UUID) -> Compla
         return _complaint_row(s, _get(s, FairComplaint, complaint_id, "展会投诉"), checks=True)
 
 
-def _complaint_row(s: Session, c: FairComplaint, *, checks: bool = False, checker: Checker | None = None,
-                   hours: int | None = None) -> ComplaintRow:
-    party = s.get(Party, c.complainant_id)
-    right = s.get(IpRight, c.right_id) if c.right_id else None
-    if hours is None:
-        hours = settings.get(s, c.centre_id, "limit_fair_hours")
-    repeat: list[str] = []
-    conflicts: list[str] = []
-    if checks or checker is not None:
-        repeat, conflicts = (checker or Checker(s, c.centre_id)).flags(c)
+def _complaint_row(s: Session, c: FairComplaint, *, checks: bool = False) -> ComplaintRow:
+    flags = Checker(s, c.centre_id).flags(c) if checks else ([], [])
+    return _assemble(c, s.get(Party, c.complainant_id), s.get(IpRight, c.right_id) if c.right_id else None,
+                     settings.get(s, c.centre_id, "limit_fair_hours"), flags)
+
+
+def _assemble(c: FairComplaint, party: Party | None, right: IpRight | None, hours: int,
+              flags: tuple[list[str], list[str]]) -> ComplaintRow:
+    repeat, conflicts = flags
     return ComplaintRow(
         c.id, c.fair_id, c.complaint_no, party.name if party else "", c.agent_name, c.respondent_name, c.booth,
         c.ip_kind, right.number if right else "", dict(c.materials),

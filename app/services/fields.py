@@ -5,21 +5,16 @@ form can put the message next to the field and the CLI can print it unchanged.
 """
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import false
-from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.labels import code_for
 from app.rules.identifiers import InvalidValue, validate_phone
 from app.search.tokens import QueryPlan
-from db.models import Centre
-
-DEFAULT_TZ = "Asia/Shanghai"
 
 
 def code(values: Mapping[str, str], field: str, value: str | None, *, required: bool = True) -> str | None:
@@ -62,11 +57,6 @@ def instant(field: str, value: datetime | None, *, required: bool = True) -> dat
     if value.tzinfo is None:
         raise ValidationError(field, "缺少时区（程序错误：时间必须带时区）")
     return value
-
-
-def centre_zone(session: Session, centre_id: uuid.UUID | None) -> ZoneInfo:
-    centre = session.get(Centre, centre_id) if centre_id else None
-    return ZoneInfo(centre.timezone if centre and centre.timezone else DEFAULT_TZ)
 
 
 def day_bounds(zone: ZoneInfo, start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:

@@ -10,7 +10,6 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +19,8 @@ from app.audit import PERSON_FIELDS, PERSONAL_FIELDS
 from app.context import Actor
 from app.database import Database
 from app.service import read_call
-from db.models import AssistCase, AuditEvent, Centre, IpRight, Party, User
+from app.services.today import centre_zone
+from db.models import AssistCase, AuditEvent, IpRight, Party, User
 
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "assist_case": {
@@ -98,8 +98,7 @@ class HistoryEntry:
 def record_history(db: Database, actor: Actor, table: str, record_id: uuid.UUID) -> list[HistoryEntry]:
     """The history of one case (`assist_case`), party (`party`) or opinion (`opinion`)."""
     with read_call(db, actor, roles=None) as s:
-        centre = s.get(Centre, actor.centre_id)
-        zone = ZoneInfo(centre.timezone if centre else "Asia/Shanghai")
+        zone = centre_zone(s, actor.centre_id)
         events = s.scalars(
             select(AuditEvent).where(AuditEvent.table_name == table, AuditEvent.record_id == record_id)
             .order_by(AuditEvent.at, AuditEvent.id)

@@ -17,7 +17,6 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -34,6 +33,7 @@ from app.service import read_call, service_call
 from app.services.opinion_types import (ClaimData, ExpertInfo, OpinionContent, OpinionSummary, OpinionView,
                                         RightInfo, RowData)
 from app.services.opinion_versions import VersionDiff, diff_contents
+from app.services.today import centre_today
 from db.models import (AssistCase, Centre, Device, Exhibitor, Expert, ExpertConflict, FairComplaint, IpRight,
                        Opinion, OpinionClaim, OpinionEvidence, OpinionExpert, OpinionRow, Party, StoredFile, User)
 
@@ -224,12 +224,7 @@ def get_opinion(db: Database, actor: Actor, opinion_id: uuid.UUID) -> OpinionVie
 def list_opinions(db: Database, actor: Actor, *, case_id: uuid.UUID | None = None,
                   status: str | None = None) -> list[OpinionSummary]:
     with read_call(db, actor, roles=READ_ROLES) as s:
-        stmt = _with_case_no().where(Opinion.centre_id == actor.centre_id, Opinion.deleted.is_(False))
-        if case_id is not None:
-            stmt = stmt.where(Opinion.case_id == case_id)
-        if status is not None:
-            stmt = stmt.where(Opinion.status == status)
-        stmt = stmt.order_by(Opinion.created_at, Opinion.version_no)
+        stmt = _listed(actor, case_id=case_id, status=status).order_by(Opinion.created_at, Opinion.version_no)
         return [OpinionSummary(op.id, op.opinion_no, op.case_id, case_no, op.kind, op.status, op.version_no,
                                op.title, op.due_on, op.issued_on) for op, case_no in s.execute(stmt)]
 
@@ -341,12 +336,8 @@ def list_rows(db: Database, actor: Actor, *, status: str | None = None, kind: st
               limit: int = 2000) -> list[OpinionListRow]:
     """The opinion list, newest first, filtered in SQL."""
     with read_call(db, actor, roles=READ_ROLES) as s:
-        stmt = _with_case_no().where(Opinion.centre_id == actor.centre_id, Opinion.deleted.is_(False))
-        if status is not None:
-            stmt = stmt.where(Opinion.status == status)
-        if kind is not None:
-            stmt = stmt.where(Opinion.kind == kind)
-        stmt = stmt.order_by(Opinion.created_at.desc(), Opinion.version_no.desc()).limit(limit)
+        stmt = _listed(actor, status=status, kind=kind).order_by(Opinion.created_at.desc(),
+                                                                 Opinion.version_no.desc()).limit(limit)
         return [OpinionListRow(op.id, op.opinion_no, case_no, op.kind, op.status, op.version_no, op.conclusion,
                                op.title, op.due_on) for op, case_no in s.execute(stmt)]
 
@@ -449,8 +440,7 @@ def _now() -> datetime:
 
 
 def _centre_today(s: Session, actor: Actor) -> date:
-    centre = s.get(Centre, actor.centre_id)
-    return datetime.now(ZoneInfo(centre.timezone if centre else "Asia/Shanghai")).date()
+    return centre_today(s, actor.centre_id)
 
 
 def _due(s: Session, actor: Actor, requested: date) -> date:
@@ -499,11 +489,14 @@ def _sides(s: Session, actor: Actor, op: Opinion):
     return _Sides(complaint.complainant_id, exhibitor.party_id if exhibitor else None)
 
 
-def _with_case_no():
-    """Opinions with the number they are filed under: the case's, or for an on-site opinion its complaint's."""
+def _listed(actor: Actor, **equal):
+    """The centre's live opinions with the number they are filed under (the case's, or for an on-site
+    opinion its complaint's), narrowed to the given column values; None means any."""
     return (select(Opinion, func.coalesce(AssistCase.case_no, FairComplaint.complaint_no, ""))
             .outerjoin(AssistCase, AssistCase.id == Opinion.case_id)
-            .outerjoin(FairComplaint, FairComplaint.opinion_id == Opinion.id))
+            .outerjoin(FairComplaint, FairComplaint.opinion_id == Opinion.id)
+            .where(Opinion.centre_id == actor.centre_id, Opinion.deleted.is_(False),
+                   *(getattr(Opinion, column) == value for column, value in equal.items() if value is not None)))
 
 
 def _load(s: Session, actor: Actor, opinion_id: uuid.UUID) -> Opinion:

@@ -24,6 +24,11 @@ def local_date(instant: datetime, tz_name: str | None) -> date:
     return instant.astimezone(zone(tz_name)).date()
 
 
+def centre_zone(session: Session, centre_id: uuid.UUID | None) -> ZoneInfo:
+    centre = session.get(Centre, centre_id) if centre_id else None
+    return zone(centre.timezone if centre else None)
+
+
 def centre_today(session: Session, centre_id: uuid.UUID, now: datetime | None = None) -> date:
     centre = session.get(Centre, centre_id)
     return local_date(now or utcnow(), centre.timezone if centre else None)
