@@ -121,3 +121,19 @@ def test_console_script_runs_headless_commands_without_qt(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["backend"] == "sqlite"
+
+
+@pytest.mark.parametrize(("argv", "bad", "option"), [
+    (["calendar", "set", "2027-02-30", "--holiday"], "2027-02-30", "day"),
+    (["demo", "--cases", "1", "--today", "2026-13-01"], "2026-13-01", "--today"),
+    (["case", "register", "--applicant", "张三", "--right", "商标:12345678", "--registered-on", "昨天"], "昨天",
+     "--registered-on"),
+    (["consultation", "list", "--from", "2026/03/02"], "2026/03/02", "--from"),
+])
+def test_a_date_that_is_not_one_is_refused_naming_the_option(argv, bad, option, tmp_path, capsys):
+    """Every command's dates go through one argument type: exit 2, the option and the value named."""
+    with pytest.raises(SystemExit) as done:
+        main([*argv, "--db", str(tmp_path / "none.sqlite")])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert f"“{bad}”不是有效的日期，应写成 YYYY-MM-DD" in err and option in err

@@ -1,8 +1,8 @@
 """`ipaid case show CASE_NO` (with the timeline) and `ipaid case register …`."""
 from __future__ import annotations
 
-from datetime import date
 
+from app.cli.args import day
 from app.cli.credentials import signed_in
 from app.cli.output import print_json, say, warn
 from app.errors import UsageError
@@ -44,17 +44,11 @@ def register(sub, common) -> None:
     reg.add_argument("--service", action="append", default=[], metavar="SERVICE")
     reg.add_argument("--overseas", action="store_true")
     reg.add_argument("--summary", default="")
-    reg.add_argument("--registered-on", type=_date, default=None, metavar="YYYY-MM-DD")
+    reg.add_argument("--registered-on", type=day, default=None, metavar="YYYY-MM-DD")
     reg.add_argument("--confirm", action="store_true", help="register even though conflicts were found")
     reg.add_argument("--json", action="store_true")
     reg.set_defaults(func=cmd_register)
 
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UsageError(f"{text} 不是 YYYY-MM-DD 格式的日期。", english=f"{text} is not YYYY-MM-DD") from exc
 
 
 def _code(values, text: str, what: str) -> str:

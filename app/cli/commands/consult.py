@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import argparse
 import uuid
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
+from app.cli.args import day
 from app.cli.credentials import signed_in
 from app.cli.output import print_json, print_rows, say
 from app.labels import CHANNEL, INSTITUTION_KIND, IP_KIND, TOPIC, label
 from app.services import consultations, experts, institutions, knowledge
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD：{text}") from None
 
 
 def _instant(text: str) -> datetime:
@@ -49,8 +44,8 @@ def _register_consultation(sub, common) -> None:
     csub = p.add_subparsers(dest="consultation_command", metavar="ACTION", required=True)
 
     ls = csub.add_parser("list", parents=[common], help="list consultations, newest first")
-    ls.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
-    ls.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    ls.add_argument("--from", dest="start", type=day, metavar="YYYY-MM-DD")
+    ls.add_argument("--to", dest="end", type=day, metavar="YYYY-MM-DD")
     ls.add_argument("--search", metavar="TEXT", help="asker, question or answer (pinyin of names too)")
     ls.add_argument("--topic", help="topic label or code")
     ls.add_argument("--channel", help="channel label or code")
@@ -59,8 +54,8 @@ def _register_consultation(sub, common) -> None:
     ls.set_defaults(func=cmd_list)
 
     cn = csub.add_parser("counts", parents=[common], help="counts by topic, channel and IP kind for a period")
-    cn.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD")
-    cn.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD")
+    cn.add_argument("--from", dest="start", type=day, required=True, metavar="YYYY-MM-DD")
+    cn.add_argument("--to", dest="end", type=day, required=True, metavar="YYYY-MM-DD")
     cn.add_argument("--json", action="store_true")
     cn.set_defaults(func=cmd_counts)
 
@@ -87,8 +82,8 @@ def _register_consultation(sub, common) -> None:
 
     ex = csub.add_parser("export", parents=[common], help="write the list to an .xlsx (phones masked)")
     ex.add_argument("--out", required=True, metavar="FILE.xlsx")
-    ex.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
-    ex.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    ex.add_argument("--from", dest="start", type=day, metavar="YYYY-MM-DD")
+    ex.add_argument("--to", dest="end", type=day, metavar="YYYY-MM-DD")
     ex.add_argument("--reveal", action="store_true", help="phones in clear (supervisor or admin only)")
     ex.set_defaults(func=cmd_export)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from app.cli.args import day
 from app.cli.credentials import opened
 from app.cli.output import say, warn
 from app.errors import UsageError
@@ -13,15 +14,9 @@ def register(sub, common) -> None:
     p = sub.add_parser("demo", parents=[common], help="fill an EMPTY database with demo data and demo accounts")
     p.add_argument("--cases", type=int, default=1000)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--today", type=day, default=None, metavar="YYYY-MM-DD")
     p.set_defaults(func=cmd_demo)
 
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UsageError(f"--today：{text} 不是 YYYY-MM-DD 格式的日期。") from exc
 
 
 def cmd_demo(args) -> int:

@@ -3,11 +3,10 @@
 all), 2 when the file cannot be read or lacks a required header (nothing imported)."""
 from __future__ import annotations
 
-from datetime import date
 
+from app.cli.args import day
 from app.cli.credentials import signed_in
 from app.cli.output import print_json, say
-from app.errors import UsageError
 from app.ledger.importer import import_ledger
 from app.ledger.report import write_report
 
@@ -26,15 +25,14 @@ def register(sub, common) -> None:
     led.add_argument("file", metavar="FILE")
     led.add_argument("--report", metavar="CSV", help="write the rejected rows to this CSV (UTF-8 with BOM)")
     led.add_argument("--dry-run", action="store_true", help="check and show what would happen; write nothing")
-    led.add_argument("--today", metavar="YYYY-MM-DD", help="judge birth dates against this day (tests)")
+    led.add_argument("--today", type=day, metavar="YYYY-MM-DD", help="judge birth dates against this day (tests)")
     led.add_argument("--json", action="store_true", help="print the result as JSON")
     led.set_defaults(func=cmd_import_ledger)
 
 
 def cmd_import_ledger(args) -> int:
-    today = _day(args.today) if args.today else None
     with signed_in(args) as (db, actor):
-        result = import_ledger(db, actor, args.file, today=today, dry_run=args.dry_run)
+        result = import_ledger(db, actor, args.file, today=args.today, dry_run=args.dry_run)
     if args.report:
         write_report(args.report, result.problems)
     if args.json:
@@ -61,9 +59,3 @@ def _print(result) -> None:
     for p in result.problems:
         say(f"第{p.row}行 {p.column}「{p.value}」：{p.reason}")
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UsageError(f"--today：{text} 不是 YYYY-MM-DD 格式的日期。") from exc

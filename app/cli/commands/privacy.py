@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.cli.args import day
 from app.cli.credentials import signed_in
 from app.cli.output import print_json, say
-from app.errors import UsageError
 from app.privacy import anonymise_archived
 
 
@@ -15,13 +15,13 @@ def register(sub, common) -> None:
     a = psub.add_parser("anonymise", parents=[common],
                         help="anonymise parties whose cases were all archived more than retention_years ago (admin)")
     a.add_argument("--dry-run", action="store_true", help="only count what would be anonymised")
-    a.add_argument("--today", metavar="YYYY-MM-DD", help="reference date (default: today)")
+    a.add_argument("--today", type=day, metavar="YYYY-MM-DD", help="reference date (default: today)")
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_anonymise)
 
 
 def cmd_anonymise(args) -> int:
-    today = _date(args.today) if args.today else date.today()
+    today = args.today or date.today()
     with signed_in(args) as (db, actor):
         result = anonymise_archived(db, actor, today, dry_run=args.dry_run)
     if args.json:
@@ -35,9 +35,3 @@ def cmd_anonymise(args) -> int:
         say(f"保留年限 {result.retention_years} 年（{result.cutoff} 之前归档）：{verb} {result.count} 个当事人的个人信息。")
     return 0
 
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UsageError(f"日期格式不对：{text}（应为 YYYY-MM-DD）。", english="bad date") from exc
