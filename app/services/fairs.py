@@ -274,7 +274,7 @@ def _usernames(s: Session, fairs) -> list[tuple[uuid.UUID, str]]:
     ids = {uuid.UUID(x) for f in fairs for x in (f.staff_ids or ())}
     if not ids:
         return []
-    return list(s.execute(select(User.id, User.username).where(User.id.in_(ids)).order_by(User.username)).tuples())
+    return list(s.execute(select(User.id, User.username).where(User.id.in_(ids)).order_by(User.username)))
 
 
 # ------------------------------------------------------------------ exhibitors
@@ -504,7 +504,9 @@ def update_complaint(db: Database, actor: Actor, complaint_id: uuid.UUID, **chan
 
 def list_complaints(db: Database, actor: Actor, fair_id: uuid.UUID, *, checks: bool = False) -> list[ComplaintRow]:
     with read_call(db, actor, roles=FAIR_ROLES) as s:
-        rows = s.scalars(select(FairComplaint).where(FairComplaint.fair_id == fair_id, FairComplaint.deleted.is_(False))
+        rows = s.scalars(select(FairComplaint).where(FairComplaint.fair_id == fair_id,
+                                                     FairComplaint.centre_id == actor.centre_id,
+                                                     FairComplaint.deleted.is_(False))
                          .order_by(FairComplaint.received_at)).all()
         # The complainants, rights, credit codes and time limit in one query each, not one per row.
         parties = _by_id(s, Party, {c.complainant_id for c in rows})

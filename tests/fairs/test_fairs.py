@@ -184,3 +184,13 @@ def test_a_returning_complainant_and_right_are_the_same_records(centre, fair):
         assert s.scalar(select(func.count()).select_from(FairComplaint)) == 2
         assert s.scalar(select(func.count()).select_from(Party).where(Party.name == "甲公司")) == 1
         assert s.scalar(select(func.count()).select_from(IpRight)) == 1
+
+
+def test_another_centres_staff_do_not_see_this_fairs_complaints(centre, fair):
+    from tests.app.test_reports import _second_centre
+
+    ex = fairs.add_exhibitor(centre.db, centre.fairstaff, fair.id, name="某电器公司", hall="2", booth="2B01")
+    fairs.register_complaint(centre.db, centre.fairstaff, fair.id, complainant=fairs.Complainant("甲公司"),
+                             ip_kind="商标", right_number="12345678", respondent_exhibitor_id=ex.id, received_at=T0)
+    assert len(fairs.list_complaints(centre.db, centre.supervisor, fair.id)) == 1
+    assert fairs.list_complaints(centre.db, _second_centre(centre.db), fair.id) == []
