@@ -1,7 +1,7 @@
 """A large case database for the benchmarks, written row by row in bulk (not through the services:
 100k registrations one at a time would take far longer than the measurement).
 
-Deterministic for a seed. Tokens come from the same `app.search.index.rows_for` the services use,
+Deterministic for a seed. The search index comes from the same `app.search.index` writer the services use,
 so searches behave exactly as in the program.
 """
 from __future__ import annotations
@@ -16,10 +16,10 @@ from app.calendar_table import calendar_for
 from app.database import Database
 from app.rules import deadlines
 from app.rules import identifiers as ids
-from app.search.index import rows_for
+from app.search.index import index_records
 from app.services.parties import name_pinyin
 from app.services.setup import NewAccount, initialise
-from db.models import AssistCase, CaseEvent, CaseRight, IpRight, Party, SearchToken
+from db.models import AssistCase, CaseEvent, CaseRight, IpRight, Party
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单解"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞斌宇浩凯健俊帆帅旭宁琳欣悦晨阳雪梅倩婷海波建国志文斌辉"
@@ -72,21 +72,13 @@ def _right(rng: random.Random, centre_id: uuid.UUID, owner: uuid.UUID, common: d
                 title=rng.choice(PRODUCTS), nice_classes=nice, owner_id=owner, legal_status="", **common)
 
 
-def _write(db: Database, tables, tokens: list[dict]) -> None:
-    """Core inserts (no ORM bookkeeping); tokens sorted by primary key, raw on SQLite, which makes
-    the B-tree inserts several times faster."""
+def _write(db: Database, tables, records: list[tuple]) -> None:
+    """Core inserts (no ORM bookkeeping); the search index through the same writer the services use."""
     with db.write_session() as s:
         for model, rows in tables:
             if rows:
                 s.execute(insert(model.__table__), rows)
-        if db.is_sqlite:
-            # Staged in a table without an index; moved in primary-key order once at the end.
-            raw = [(t["token"], t["table_name"], t["record_id"].hex) for t in tokens]
-            s.connection().exec_driver_sql(
-                "CREATE TABLE IF NOT EXISTS bench_token_stage (token TEXT, table_name TEXT, record_id TEXT)")
-            s.connection().exec_driver_sql("INSERT INTO bench_token_stage VALUES (?, ?, ?)", raw)
-        elif tokens:
-            s.execute(insert(SearchToken.__table__), sorted(tokens, key=lambda t: (t["token"], t["table_name"])))
+        index_records(s, records)
         s.commit()
 
 
@@ -110,8 +102,7 @@ def build(db: Database, cases: int, seed: int, today: date, progress=print) -> N
     pool = [_party(rng, centre_id, common) for _ in range(max(cases // 3, 10))]
     for start in range(0, len(pool), batch):
         chunk = pool[start:start + batch]
-        tokens = [t for p in chunk for t in rows_for("party", p["id"], p)]
-        _write(db, [(Party, chunk)], tokens)
+        _write(db, [(Party, chunk)], [("party", p["id"], p) for p in chunk])
     for start in range(0, cases, batch):
         right_rows, case_rows, link_rows, event_rows, tokens = [], [], [], [], []
         for day in days[start:start + batch]:
@@ -144,19 +135,11 @@ def build(db: Database, cases: int, seed: int, today: date, progress=print) -> N
             event_rows.append(dict(id=uuid.UUID(int=rng.getrandbits(128), version=4), centre_id=centre_id,
                                    case_id=case_id, kind="registered", at=now, on=day, actor_id=cw.user_id,
                                    actor_name="李明", text="登记申请", data={}, **common))
-            tokens += rows_for("ip_right", right["id"], right) + rows_for("assist_case", case_id, case_rows[-1])
+            tokens += [("ip_right", right["id"], right), ("assist_case", case_id, case_rows[-1])]
         _write(db, [(IpRight, right_rows), (AssistCase, case_rows), (CaseRight, link_rows),
                     (CaseEvent, event_rows)], tokens)
         progress(f"  {min(start + batch, cases)} / {cases} cases")
     if db.is_sqlite:
-        progress("  sorting the search index …")
-        with db.write_session() as s:
-            conn = s.connection()
-            conn.exec_driver_sql("PRAGMA cache_size = -400000")
-            conn.exec_driver_sql("INSERT OR IGNORE INTO search_token SELECT token, table_name, record_id "
-                                 "FROM bench_token_stage ORDER BY token, table_name, record_id")
-            conn.exec_driver_sql("DROP TABLE bench_token_stage")
-            s.commit()
         with db.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")
             conn.commit()

@@ -89,6 +89,16 @@ def insert_tuples(conn: Connection, table: Table, names: list[str], values: list
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
+def delete_tuples(conn: Connection, table: Table, names: list[str], values: list[tuple]) -> None:
+    """DELETE the rows whose named columns (a key) equal each tuple of ready, converted values."""
+    if not values:
+        return
+    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    quote = conn.dialect.identifier_preparer.quote
+    where = " AND ".join(f"{quote(n)} = {marker}" for n in names)
+    conn.exec_driver_sql(f"DELETE FROM {quote(table.name)} WHERE {where}", values)
+
+
 def bind_processor(conn: Connection, table: Table, column: str) -> Callable[[Any], Any]:
     """The driver form of a value of `table.column` (identity when the driver takes it as is)."""
     dialect = conn.dialect

@@ -1,20 +1,22 @@
 """Keeping the search token index current (design.md §7 Search).
 
 Which fields of which tables are searchable is declared here once; services, sync and import
-all go through `reindex_objects` (the unit of work calls it for every changed record).
+all go through `reindex_objects` (the unit of work calls it for every changed record); records that
+arrive without a unit of work (an opened kit) through `index_records`.
 """
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import delete
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.search.tokens import name_tokens, normalise, text_tokens
 from db import bulk
-from db.models import SearchToken
+from db.models import SearchDoc, SearchToken
 
 # table → (name-like fields: 1-/2-char substrings + pinyin; long text fields: bigrams)
 SEARCHABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -92,55 +94,113 @@ def rows_for(table: str, record_id: uuid.UUID, values: dict) -> list[dict]:
     return [{"token": t, "table_name": table, "record_id": record_id} for t in cut]
 
 
-# Ids per DELETE … IN (…): well under SQLite's and PostgreSQL's bound-parameter limits.
-_DELETE_CHUNK = 500
+# Records per SELECT … IN (…) of their documents: well under both backends' bound-parameter limits.
+_CHUNK = 500
 _TOKEN_COLUMNS = ["token", "table_name", "record_id"]
+_DOC_COLUMNS = ["table_name", "record_id", "tokens"]
+# One encoder: json.dumps with options builds a new encoder per call. Compact and with non-ASCII kept,
+# as the migration that first filled search_doc wrote it (the walk's LIKE patterns rely on that form).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def doc_text(tokens: Iterable[str]) -> str:
+    """A record's search_doc.tokens: its tokens sorted, as a compact JSON array."""
+    return _ENCODER.encode(sorted(tokens))
+
+
+def doc_pattern(token: str, *, prefix: bool = False) -> str:
+    """A LIKE pattern (escape character backslash) finding `token` — or a token starting with it —
+    in a search_doc.tokens text: the token as that JSON text spells it, quotes included."""
+    spelt = _ENCODER.encode(token)
+    if prefix:
+        spelt = spelt[:-1]
+    escaped = spelt.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def record_tokens(obj) -> set[str]:
+    """The tokens a model object gets in the index (none when it is soft-deleted)."""
+    if getattr(obj, "deleted", False):
+        return set()
+    table = obj.__table__.name
+    values = {f: getattr(obj, f, None) for spec in SEARCHABLE[table] for f in spec}
+    # Cut to the column's width first, then deduplicate (see rows_for).
+    return {t[:80] for t in tokens_for(table, values)}
 
 
 def reindex_objects(session: Session, objects: Iterable, removed: Iterable = (), *,
                     new: Iterable = ()) -> None:
-    """Replace the tokens of each searchable object (deleted records lose theirs); `removed` are
-    records deleted from the table, whose tokens only go; `new` are records created in this unit of
-    work, which have no tokens yet to delete."""
-    stale: dict[str, list[uuid.UUID]] = {}
-    for obj in removed:
-        if obj.__table__.name in SEARCHABLE:
-            stale.setdefault(obj.__table__.name, []).append(obj.id)
-    fresh = [obj for obj in new if obj.__table__.name in SEARCHABLE]
-    changed = [obj for obj in objects if obj.__table__.name in SEARCHABLE]
-    for obj in changed:
-        stale.setdefault(obj.__table__.name, []).append(obj.id)
-    _delete_tokens(session, stale)
-    _insert_tokens(session, [obj for obj in (*fresh, *changed) if not getattr(obj, "deleted", False)])
+    """Bring the index of each searchable object up to date (deleted records lose their tokens);
+    `removed` are records deleted from the table, whose tokens only go; `new` are records created in
+    this unit of work, which have no tokens yet.
+
+    A changed record's old tokens are read from its search_doc row, and only the difference is
+    written: editing a case's status or one word of a summary rewrites a few rows, not all of them."""
+    fresh = {_key(obj): record_tokens(obj) for obj in new if obj.__table__.name in SEARCHABLE}
+    wanted = {_key(obj): record_tokens(obj) for obj in objects if obj.__table__.name in SEARCHABLE}
+    wanted.update((_key(obj), set()) for obj in removed if obj.__table__.name in SEARCHABLE)
+    write_index(session, fresh, _stored_docs(session, wanted) if wanted else {}, wanted)
 
 
-def _delete_tokens(session: Session, stale: dict[str, list[uuid.UUID]]) -> None:
-    # One DELETE per table and chunk, not per record, and without synchronising the session: tokens
-    # are only ever written with Core inserts, so no SearchToken object is in the identity map, and
-    # the default per-statement scan of that map made a large import quadratic.
-    for table, ids in stale.items():
-        for start in range(0, len(ids), _DELETE_CHUNK):
-            session.execute(
-                delete(SearchToken)
-                .where(SearchToken.table_name == table, SearchToken.record_id.in_(ids[start:start + _DELETE_CHUNK]))
-                .execution_options(synchronize_session=False)
-            )
+def _key(obj) -> tuple[str, uuid.UUID]:
+    return obj.__table__.name, obj.id
 
 
-def _insert_tokens(session: Session, objects: list) -> None:
-    """Write the tokens of `objects` straight to the driver (db.bulk): an import writes hundreds of
-    thousands of them, and SQLAlchemy's per-row parameter handling cost more than the inserts.
-    Sorted by primary key: B-tree inserts in order are about twice as fast as scattered ones."""
-    if not objects:
-        return
+def index_records(session: Session, records: Iterable[tuple[str, uuid.UUID, dict]]) -> None:
+    """Index records that have no entries yet, from their field values (opening a kit, test data)."""
+    fresh = {}
+    for table, record_id, values in records:
+        if table in SEARCHABLE and not values.get("deleted"):
+            fresh[(table, record_id)] = {t[:80] for t in tokens_for(table, values)}
+    write_index(session, fresh, {}, {})
+
+
+def _stored_docs(session: Session, keys: Iterable[tuple[str, uuid.UUID]]) -> dict[tuple[str, uuid.UUID], set[str]]:
+    """The tokens the index holds now for each of `keys` (records without a document hold none)."""
+    by_table: dict[str, list[uuid.UUID]] = {}
+    for table, record_id in keys:
+        by_table.setdefault(table, []).append(record_id)
+    stored: dict[tuple[str, uuid.UUID], set[str]] = {}
+    for table, ids in by_table.items():
+        for start in range(0, len(ids), _CHUNK):
+            rows = session.execute(select(SearchDoc.record_id, SearchDoc.tokens).where(
+                SearchDoc.table_name == table, SearchDoc.record_id.in_(ids[start:start + _CHUNK])))
+            stored.update(((table, rid), set(json.loads(text))) for rid, text in rows)
+    return stored
+
+
+def write_index(session: Session, fresh: dict, stored: dict, wanted: dict) -> None:
+    """Write tokens and documents: `fresh` records are indexed for the first time; records in `wanted`
+    go from their `stored` tokens to the wanted ones (an empty set: out of the index).
+
+    Straight to the driver (db.bulk): an import writes hundreds of thousands of tokens, and
+    SQLAlchemy's per-row parameter handling cost more than the inserts. Rows sorted by primary key:
+    B-tree writes in key order are about twice as fast as scattered ones."""
     conn = session.connection()
-    record_id = bulk.bind_processor(conn, SearchToken.__table__, "record_id")
-    rows: list[tuple] = []
-    for obj in objects:
-        table = obj.__table__.name
-        values = {f: getattr(obj, f, None) for spec in SEARCHABLE[table] for f in spec}
-        rid = record_id(obj.id)
-        # Cut to the column's width first, then deduplicate (see rows_for).
-        rows.extend((t, table, rid) for t in {t[:80] for t in tokens_for(table, values)})
-    rows.sort()
-    bulk.insert_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, rows)
+    rid = bulk.bind_processor(conn, SearchToken.__table__, "record_id")
+    added: list[tuple] = []
+    gone: list[tuple] = []
+    docs: list[tuple] = []
+    old_docs: list[tuple] = []
+    for (table, record_id), tokens in fresh.items():
+        if tokens:
+            bound = rid(record_id)
+            added.extend((t, table, bound) for t in tokens)
+            docs.append((table, bound, doc_text(tokens)))
+    for key, tokens in wanted.items():
+        before = stored.get(key, set())
+        if tokens == before:
+            continue
+        table, bound = key[0], rid(key[1])
+        added.extend((t, table, bound) for t in tokens - before)
+        gone.extend((t, table, bound) for t in before - tokens)
+        if key in stored:
+            old_docs.append((table, bound))
+        if tokens:
+            docs.append((table, bound, doc_text(tokens)))
+    gone.sort()
+    added.sort()
+    bulk.delete_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, gone)
+    bulk.delete_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS[:2], old_docs)
+    bulk.insert_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, added)
+    bulk.insert_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS, sorted(docs))

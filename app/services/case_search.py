@@ -34,13 +34,13 @@ from app.errors import ValidationError
 from app.labels import CASE_STATUS, IP_KIND
 from app.rules import identifiers as ids
 from app.rules.case_status import OPEN_STATUSES
-from app.search.index import DIGIT_PREFIX, digit_trigrams
+from app.search.index import DIGIT_PREFIX, digit_trigrams, doc_pattern
 from app.search.lookup import prefix_match, prefix_range
 from app.search.tokens import QueryPlan, normalise, query_plan
 from app.service import read_call
 from app.services.parties import mask_identifier
 from app.services.today import centre_today
-from db.models import AssistCase, CaseRight, IpRight, Party, SearchToken, User
+from db.models import AssistCase, CaseRight, IpRight, Party, SearchDoc, SearchToken, User
 
 # When to walk the list in order instead of collecting every match and sorting it. Collecting costs
 # about 13 µs per matching case; walking costs a page's worth of cases divided by the share that
@@ -189,11 +189,13 @@ def _token_parts(plan: QueryPlan) -> list[ColumnElement]:
     return parts
 
 
-def _token_match(plan: QueryPlan, table: str, record_id) -> ColumnElement:
-    """Condition on the SearchToken rows of one record (the 'walk' strategy: record index first)."""
-    parts = _token_parts(plan)
-    return and_(SearchToken.table_name == table, SearchToken.record_id == record_id,
-                or_(*parts) if parts else false())
+def _doc_match(plan: QueryPlan, table: str, record_id) -> ColumnElement:
+    """Does the search_doc of one record hold the plan's token or a token with one of its prefixes?
+    (the 'walk' strategy: one row read by key, then a LIKE on its token list)."""
+    patterns = [doc_pattern(plan.text)] if plan.kind in ("short", "pinyin") and len(plan.text) <= 2 else []
+    patterns += [doc_pattern(prefix, prefix=True) for prefix in plan.prefix_tokens]
+    held = or_(*(SearchDoc.tokens.like(p, escape="\\") for p in patterns)) if patterns else false()
+    return and_(SearchDoc.table_name == table, SearchDoc.record_id == record_id, held)
 
 
 def _token_ids(plan: QueryPlan, table: str) -> list[Select]:
@@ -365,7 +367,7 @@ def _matches_record(plan: QueryPlan, table: str, record_id) -> ColumnElement:
     """Does record `record_id` of `table` match (the 'walk the list' strategy)?"""
     parts: list[ColumnElement] = []
     if plan.kind in ("short", "pinyin") and (len(plan.text) <= 2 or plan.prefix_tokens):
-        parts.append(exists().where(_token_match(plan, table, record_id)))  # noqa: E501
+        parts.append(exists().where(_doc_match(plan, table, record_id)))
     if plan.like is not None:
         if table == "assist_case":  # the case row itself (an EXISTS on it would not correlate)
             parts.append(_like_fields(table, plan.like))

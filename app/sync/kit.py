@@ -26,7 +26,7 @@ from app.context import Actor
 from app.database import DEVICE_KEY, Database
 from app.errors import NotAuthenticated, UsageError, ValidationError
 from app.passwords import MIN_LENGTH, hash_password, verify_password
-from app.search.index import rows_for
+from app.search.index import index_records
 from app.service import service_call
 from app.services.fair_checks import DIGEST_KEY, build_digest
 from app.services.fairs import MANAGE_ROLES, _fair_by_ref
@@ -36,7 +36,7 @@ from app.sync.records import MODELS, TABLE_ORDER, damaged, dump_row, dump_table,
 from db.base import utcnow
 from db.models import (
     Attachment, Centre, CentreSetting, Consultation, Device, Exhibitor, Expert, ExpertConflict, Fair,
-    FairComplaint, Institution, KnowledgeItem, LocalSetting, PatrolNote, SearchToken, StoredFile, SyncBase,
+    FairComplaint, Institution, KnowledgeItem, LocalSetting, PatrolNote, StoredFile, SyncBase,
     SyncKit, User,
 )
 
@@ -222,7 +222,6 @@ def open_kit(db: Database, kit_file: Path, passphrase: str | None = None) -> Kit
         s.add(SyncKit(id=kit_id, role="opened", centre_id=b.centre_id, fair_id=fair_id, device_id=device_id,
                       number_prefix=prefix, secret=info["secret"]))
         s.flush()
-        tokens: list[dict] = []
         for name in TABLE_ORDER:
             loaded = tables.get(name, [])
             if not loaded:
@@ -230,11 +229,7 @@ def open_kit(db: Database, kit_file: Path, passphrase: str | None = None) -> Kit
             s.execute(insert(table_of(name)), [v for v, _raw in loaded])
             s.execute(insert(SyncBase), [{"kit_id": kit_id, "table_name": name, "record_id": v["id"], "values": raw}
                                          for v, raw in loaded])
-            for v, _raw in loaded:
-                if not v.get("deleted"):
-                    tokens.extend(rows_for(name, v["id"], v))
-        if tokens:
-            s.execute(insert(SearchToken), tokens)
+            index_records(s, ((name, v["id"], v) for v, _raw in loaded))
         for name, data in b.members.items():
             if name.startswith("files/"):
                 s.add(StoredFile(sha256=name[6:], size=len(data), data=data))

@@ -9,7 +9,7 @@ from db.models.files import Attachment, StoredFile
 from db.models.opinions import Opinion, OpinionClaim, OpinionEvidence, OpinionExpert, OpinionRow
 from db.models.org import Centre, CentreSetting, Device, LocalSetting, User
 from db.models.parties import IpRight, Party
-from db.models.search import SearchToken
+from db.models.search import SearchDoc, SearchToken
 from db.models.sync import SyncBase, SyncBundle, SyncConflict, SyncKit, SyncReceived
 
 # Tables whose rows travel in kits and return bundles, in an order that satisfies foreign keys.
@@ -22,6 +22,6 @@ TRAVELLING_MODELS = (
 
 __all__ = [m.__name__ for m in TRAVELLING_MODELS] + [
     "Base", "AuditEvent", "AuditHead", "CalendarOverride", "NumberSequence", "Workday",
-    "StoredFile", "LocalSetting", "SearchToken", "SyncBase", "SyncBundle", "SyncConflict",
+    "StoredFile", "LocalSetting", "SearchDoc", "SearchToken", "SyncBase", "SyncBundle", "SyncConflict",
     "SyncKit", "SyncReceived", "TRAVELLING_MODELS",
 ]

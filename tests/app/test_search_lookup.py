@@ -24,4 +24,4 @@ def test_a_short_lookup_reads_its_token_not_the_tables_whole_index(tmp_path):
     stmt = candidate_ids("party", plan_for("张三")).compile(engine, compile_kwargs={"literal_binds": True})
     with engine.connect() as conn:
         plan = " | ".join(row[-1] for row in conn.execute(text(f"EXPLAIN QUERY PLAN {stmt}")))
-    assert "ix_search_token_record" not in plan and "SCAN" not in plan, plan
+    assert "SCAN" not in plan and "PRIMARY KEY (token=?" in plan, plan

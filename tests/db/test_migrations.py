@@ -2,6 +2,7 @@
 data at the first revision upgrading to head with every row kept."""
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import MetaData, insert, select
+from sqlalchemy import MetaData, insert, inspect, select
 
 from app.database import open_database
 from app.errors import DatabaseUnavailable
@@ -127,3 +128,34 @@ def test_server_at_first_revision_is_refused_then_upgraded_by_an_admin(empty_pg_
         assert conn.exec_driver_sql("SELECT name, address FROM centre").one() == ("旧中心", "")
         assert conn.exec_driver_sql("SELECT count(*) FROM assist_case").scalar() == 1
     db.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "old.sqlite")
+    return request.getfixturevalue("empty_pg_url")
+
+
+def test_tokens_written_before_revision_0005_become_one_document_per_record(empty_url):
+    """0005 moved 'which tokens does a record hold' from an index into search_doc: the documents it
+    fills must hold exactly the tokens already stored, or an edit would leave stale ones behind."""
+    engine = make_engine(to_url(empty_url), foreign_keys=False)
+    schema.upgrade(engine, "0004")
+    b = bind_uuid(engine)
+    party, case = uuid.uuid4(), uuid.uuid4()
+    stored = {("party", party): {"张三", "py:zhangsan", "a_b"}, ("assist_case", case): {"耳机", "d3:202"}}
+    with engine.begin() as conn:
+        conn.exec_driver_sql(  # the driver's own placeholder style (psycopg: %s, sqlite3: ?)
+            "INSERT INTO search_token (token, table_name, record_id) VALUES "
+            + ("(?, ?, ?)" if engine.dialect.name == "sqlite" else "(%s, %s, %s)"),
+            [(t, table, b(rid)) for (table, rid), tokens in stored.items() for t in tokens])
+    schema.upgrade(engine, "head")
+    with engine.connect() as conn:
+        docs = {(table, rid): text for table, rid, text in conn.exec_driver_sql(
+            "SELECT table_name, record_id, tokens FROM search_doc")}
+        indexes = {ix["name"] for ix in inspect(conn).get_indexes("search_token")}
+    engine.dispose()
+    as_uuid = (lambda v: uuid.UUID(hex=v)) if isinstance(next(iter(docs))[1], str) else (lambda v: v)
+    assert {(table, as_uuid(rid)): set(json.loads(text)) for (table, rid), text in docs.items()} == stored
+    assert "ix_search_token_record" not in indexes
