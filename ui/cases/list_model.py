@@ -190,5 +190,8 @@ class CaseListModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
             return
-        self._sort_column, self._descending = column, order == Qt.SortOrder.DescendingOrder
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._sort_column, self._descending):
+            return  # the view repeats its indicator (e.g. when sorting is switched on): nothing to read
+        self._sort_column, self._descending = column, descending
         self.reload()

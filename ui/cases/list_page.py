@@ -62,8 +62,10 @@ class CaseListPage(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("cases")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # The model's own order first, then sorting on: the view's first sort() changes nothing and
+        # reads nothing; the one read of the first page is the reload() below.
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(self._open_index)
