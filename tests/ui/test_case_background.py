@@ -318,3 +318,18 @@ def test_sorting_by_a_column_reads_in_the_background(qtbot, gui_centre, gate):
     held.release()
     list_loaded(qtbot, page.model)
     assert [page.model.row_data(i).applicant for i in range(3)] == ["公司0", "公司1", "公司2"]
+
+
+def test_opening_the_list_reads_its_first_page_once(qtbot, gui_centre, monkeypatch):
+    from ui.cases.list_page import CaseListPage
+
+    db, cw = gui_centre.db, gui_centre.caseworker
+    _register_companies(db, cw, 2)
+    reads = []
+    real = case_search.list_cases
+    monkeypatch.setattr(case_search, "list_cases", lambda *a, **k: reads.append(k["sort"]) or real(*a, **k))
+    page = CaseListPage(db, cw, today=TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    list_loaded(qtbot, page.model)
+    assert reads == ["registered_on"] and page.model.rowCount() == 2
