@@ -47,7 +47,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="+120"/>
+        <location filename="../../ui/settings/users.py" line="+121"/>
         <source>Add user</source>
         <translation type="unfinished"></translation>
     </message>
@@ -90,7 +90,7 @@
 <context>
     <name>CaseChanges</name>
     <message>
-        <location filename="../../ui/cases/case_changes.py" line="+32"/>
+        <location filename="../../ui/cases/case_changes.py" line="+37"/>
         <source>overseas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -130,7 +130,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+34"/>
         <source>Edit registration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -138,7 +138,7 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/cases/list_model.py" line="+21"/>
+        <location filename="../../ui/cases/list_model.py" line="+32"/>
         <source>Case no.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,7 +178,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+132"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="+39"/>
+        <location filename="../../ui/cases/list_page.py" line="+40"/>
         <source>Case no., party, pinyin, ID, right number, summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -231,7 +231,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+3"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Export cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,13 +285,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+48"/>
-        <location line="+99"/>
+        <location filename="../../ui/cases/case_view.py" line="+60"/>
+        <location line="+144"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-144"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,7 +301,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,7 +311,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+18"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Acceptance notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,7 +392,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+7"/>
+        <location line="+4"/>
         <location line="+7"/>
         <location line="+9"/>
         <location line="+4"/>
@@ -390,13 +400,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+66"/>
+        <location line="-84"/>
+        <location line="+64"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -451,12 +461,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Save notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -464,7 +474,7 @@
 <context>
     <name>CentreSettingsTab</name>
     <message>
-        <location filename="../../ui/settings/centre.py" line="+36"/>
+        <location filename="../../ui/settings/centre.py" line="+35"/>
         <source>These settings apply to the whole centre.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,7 +489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+28"/>
         <source>Default: {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -502,7 +512,7 @@
 <context>
     <name>ClaimEditor</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="+128"/>
+        <location filename="../../ui/opinions/sections.py" line="+143"/>
         <source>The claim as granted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -520,12 +530,12 @@
 <context>
     <name>ComplaintDecisionDialog</name>
     <message>
-        <location filename="../../ui/fairs/complaint_decision.py" line="+68"/>
+        <location filename="../../ui/fairs/complaint_decision.py" line="+69"/>
         <source>Complaint {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>&amp;Quick opinion…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,7 +575,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,7 +668,7 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="+414"/>
+        <location filename="../../ui/fairs/fair_page.py" line="+407"/>
         <source>Take a complaint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -696,7 +706,7 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../ui/sync/sync_page.py" line="+39"/>
+        <location filename="../../ui/sync/sync_page.py" line="+40"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,7 +764,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Ctrl+N new · Ctrl+S save · Ctrl+I insert suggestion · Ctrl+Shift+C turn into a case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -785,51 +795,51 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+152"/>
+        <location line="+150"/>
         <source>taken when saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-146"/>
         <source>Time started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+54"/>
+        <location line="-52"/>
+        <location line="+52"/>
         <source>Asker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-51"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>Topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-49"/>
         <source>IP kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-47"/>
         <source>Answer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -845,12 +855,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-43"/>
         <source>New (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -870,7 +880,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Insert into answer (Ctrl+I)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -928,7 +938,7 @@
 <context>
     <name>CopyrightSection</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="+154"/>
+        <location filename="../../ui/opinions/sections.py" line="+138"/>
         <source>Work:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1099,12 +1109,12 @@ The log has been saved to {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+44"/>
+        <location filename="../../ui/pages/dashboard.py" line="+45"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Signed in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1185,7 +1195,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>DesignSection</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="-71"/>
+        <location filename="../../ui/opinions/sections.py" line="-55"/>
         <source>Product category:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1256,7 +1266,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>EditRegistrationDialog</name>
     <message>
-        <location filename="../../ui/cases/edit_dialog.py" line="+29"/>
+        <location filename="../../ui/cases/edit_dialog.py" line="+28"/>
         <source>Edit registration – {case_no}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1285,7 +1295,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Save anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,17 +1303,17 @@ The log has been saved to {path}.</source>
 <context>
     <name>ExpertsInstitutionsPage</name>
     <message>
-        <location filename="../../ui/experts/page.py" line="+58"/>
+        <location filename="../../ui/experts/page.py" line="+35"/>
         <source>Exported {n} rows (phones masked).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+327"/>
+        <location line="+292"/>
         <source>Experts &amp; institutions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Experts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,7 +1326,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>ExpertsTab</name>
     <message>
-        <location line="-292"/>
+        <location line="-261"/>
         <source>Search name, organisation or field (pinyin works)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,7 +1422,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>IPC symbol or words, e.g. H04W</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,7 +1462,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
         <source>Export experts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1548,12 +1558,12 @@ The log has been saved to {path}.</source>
 <context>
     <name>FairPage</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="-382"/>
+        <location filename="../../ui/fairs/fair_page.py" line="-374"/>
         <source>Trade fairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>Fair:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,19 +1614,19 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Hall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-25"/>
         <location line="+13"/>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Booth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-25"/>
         <source>Exhibitor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1671,7 +1681,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1902,7 +1912,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>HolidaysTab</name>
     <message>
-        <location filename="../../ui/settings/holidays.py" line="+31"/>
+        <location filename="../../ui/settings/holidays.py" line="+30"/>
         <source>Official holidays up to {last} come from chinesecalendar. For a later year, enter its holidays and make-up working days here once the State Council publishes them; until then due dates count Monday to Friday.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1947,7 +1957,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+34"/>
         <location line="+10"/>
         <source>Recomputing due dates…</source>
         <translation type="unfinished"></translation>
@@ -1966,7 +1976,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>InstitutionsTab</name>
     <message>
-        <location filename="../../ui/experts/page.py" line="+13"/>
+        <location filename="../../ui/experts/page.py" line="+14"/>
         <source>Search by name (pinyin and initials work)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2026,7 +2036,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
         <source>Export cooperating units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2052,7 +2062,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>KnowledgeBasePage</name>
     <message>
-        <location filename="../../ui/knowledge/page.py" line="+50"/>
+        <location filename="../../ui/knowledge/page.py" line="+45"/>
         <source>Search questions and answers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2062,26 +2072,26 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+20"/>
+        <location line="+7"/>
+        <location line="+14"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+24"/>
+        <location line="-14"/>
+        <location line="+18"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+23"/>
+        <location line="-18"/>
+        <location line="+17"/>
         <source>IP kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+21"/>
+        <location line="-17"/>
+        <location line="+16"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2121,17 +2131,17 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+5"/>
         <source>Knowledge base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+63"/>
         <source>Only a supervisor can approve items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2255,7 +2265,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+48"/>
+        <location filename="../../ui/main_window.py" line="+42"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2305,7 +2315,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2381,7 +2391,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>NewOpinionDialog</name>
     <message>
-        <location filename="../../ui/opinions/page.py" line="+222"/>
+        <location filename="../../ui/opinions/page.py" line="+218"/>
         <source>New opinion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2414,7 +2424,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionEditor</name>
     <message>
-        <location filename="../../ui/opinions/editor.py" line="+129"/>
+        <location filename="../../ui/opinions/editor.py" line="+130"/>
         <source>Opinion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2424,7 +2434,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Reload (discard my changes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2833,7 +2843,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/opinions/labels.py" line="+13"/>
+        <location filename="../../ui/opinions/labels.py" line="+15"/>
         <source>Invention patent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3042,7 +3052,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionListModel</name>
     <message>
-        <location filename="../../ui/opinions/page.py" line="-193"/>
+        <location filename="../../ui/opinions/page.py" line="-188"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3153,7 +3163,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3201,7 +3211,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OtherSection</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="+82"/>
+        <location filename="../../ui/opinions/sections.py" line="+58"/>
         <source>Heading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3221,7 +3231,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Further comparison points (optional):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3285,7 +3295,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>PartyView</name>
     <message>
-        <location filename="../../ui/parties/party_view.py" line="+41"/>
+        <location filename="../../ui/parties/party_view.py" line="+42"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3390,7 +3400,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>Party: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3454,7 +3464,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>PatentSection</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="-179"/>
+        <location filename="../../ui/opinions/sections.py" line="-152"/>
         <source>Add claim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3523,7 +3533,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/cases/register_dialog.py" line="+32"/>
+        <location filename="../../ui/cases/register_dialog.py" line="+41"/>
         <source>Register an assistance request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3623,7 +3633,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3644,6 +3654,7 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+25"/>
         <source>Register anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3907,7 +3918,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+179"/>
         <source>Feature</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3970,12 +3981,12 @@ The log has been saved to {path}.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+16"/>
+        <location filename="../../ui/pages/settings.py" line="+17"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>My account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4001,6 +4012,14 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ui/cases/forms.py" line="+127"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../../ui/sync/sync_page.py" line="+20"/>
@@ -4008,7 +4027,7 @@ The log has been saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4118,7 +4137,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>TrademarkSection</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="+36"/>
+        <location filename="../../ui/opinions/sections.py" line="+28"/>
         <source>Mark comparison (whole and dominant part)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4230,17 +4249,17 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+69"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-68"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+44"/>
         <source>Deactivated</source>
         <translation type="unfinished"></translation>
     </message>

@@ -46,7 +46,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/settings/users.py" line="+120" />
+        <location filename="../../ui/settings/users.py" line="+121" />
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
@@ -89,7 +89,7 @@
 <context>
     <name>CaseChanges</name>
     <message>
-        <location filename="../../ui/cases/case_changes.py" line="+32" />
+        <location filename="../../ui/cases/case_changes.py" line="+37" />
         <source>overseas</source>
         <translation>涉外</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>调解结果…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+34" />
         <source>Edit registration</source>
         <translation>修改登记信息</translation>
     </message>
@@ -137,7 +137,7 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/cases/list_model.py" line="+21" />
+        <location filename="../../ui/cases/list_model.py" line="+32" />
         <source>Case no.</source>
         <translation>案件编号</translation>
     </message>
@@ -177,7 +177,7 @@
         <translation>期限</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location line="+132" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -185,7 +185,7 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="+39" />
+        <location filename="../../ui/cases/list_page.py" line="+40" />
         <source>Case no., party, pinyin, ID, right number, summary</source>
         <translation>案件编号、当事人（可用拼音）、证件号码、权利号、案情</translation>
     </message>
@@ -230,7 +230,12 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+3" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+106" />
         <source>Export cases</source>
         <translation>导出案件</translation>
     </message>
@@ -278,13 +283,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="+48" />
-        <location line="+99" />
+        <location filename="../../ui/cases/case_view.py" line="+60" />
+        <location line="+144" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-99" />
+        <location line="-144" />
         <source>By</source>
         <translation>记录人</translation>
     </message>
@@ -294,7 +299,7 @@
         <translation>办理事项</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+18" />
         <source>Timeline</source>
         <translation>办理流程</translation>
     </message>
@@ -304,7 +309,12 @@
         <translation>修改记录</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+18" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+77" />
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
@@ -380,7 +390,7 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+7" />
+        <location line="+4" />
         <location line="+7" />
         <location line="+9" />
         <location line="+4" />
@@ -388,13 +398,13 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-87" />
-        <location line="+66" />
+        <location line="-84" />
+        <location line="+64" />
         <source>Assignee</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -449,12 +459,12 @@
         <translation>回访方式</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+53" />
         <source>Save notice</source>
         <translation>保存通知书</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+15" />
         <source>Notice</source>
         <translation>通知书</translation>
     </message>
@@ -462,7 +472,7 @@
 <context>
     <name>CentreSettingsTab</name>
     <message>
-        <location filename="../../ui/settings/centre.py" line="+36" />
+        <location filename="../../ui/settings/centre.py" line="+35" />
         <source>These settings apply to the whole centre.</source>
         <translation>以下设置适用于整个中心。</translation>
     </message>
@@ -477,7 +487,7 @@
         <translation>保存设置</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+28" />
         <source>Default: {value}</source>
         <translation>默认值：{value}</translation>
     </message>
@@ -500,7 +510,7 @@
 <context>
     <name>ClaimEditor</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="+128" />
+        <location filename="../../ui/opinions/sections.py" line="+143" />
         <source>The claim as granted</source>
         <translation>授权公告的权利要求原文</translation>
     </message>
@@ -518,12 +528,12 @@
 <context>
     <name>ComplaintDecisionDialog</name>
     <message>
-        <location filename="../../ui/fairs/complaint_decision.py" line="+68" />
+        <location filename="../../ui/fairs/complaint_decision.py" line="+69" />
         <source>Complaint {number}</source>
         <translation>展会投诉 {number}</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+18" />
         <source>&amp;Quick opinion…</source>
         <translation>现场参考意见(&amp;Q)…</translation>
     </message>
@@ -563,7 +573,7 @@
         <translation>要求补充材料(&amp;S)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+6" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -656,7 +666,7 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="+414" />
+        <location filename="../../ui/fairs/fair_page.py" line="+407" />
         <source>Take a complaint</source>
         <translation>登记投诉</translation>
     </message>
@@ -694,7 +704,7 @@
 <context>
     <name>ConflictView</name>
     <message>
-        <location filename="../../ui/sync/sync_page.py" line="+39" />
+        <location filename="../../ui/sync/sync_page.py" line="+40" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -752,7 +762,7 @@
         <translation>咨询快速登记</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+1" />
         <source>Ctrl+N new · Ctrl+S save · Ctrl+I insert suggestion · Ctrl+Shift+C turn into a case</source>
         <translation>Ctrl+N 新建 · Ctrl+S 保存 · Ctrl+I 插入建议答复 · Ctrl+Shift+C 转为案件</translation>
     </message>
@@ -783,51 +793,51 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+152" />
+        <location line="+150" />
         <source>taken when saved</source>
         <translation>保存时自动记录</translation>
     </message>
     <message>
-        <location line="-148" />
+        <location line="-146" />
         <source>Time started</source>
         <translation>开始时间</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+55" />
+        <location line="+53" />
         <source>Channel</source>
         <translation>咨询渠道</translation>
     </message>
     <message>
-        <location line="-54" />
-        <location line="+54" />
+        <location line="-52" />
+        <location line="+52" />
         <source>Asker</source>
         <translation>咨询人</translation>
     </message>
     <message>
-        <location line="-53" />
+        <location line="-51" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+52" />
+        <location line="+50" />
         <source>Topic</source>
         <translation>咨询主题</translation>
     </message>
     <message>
-        <location line="-51" />
+        <location line="-49" />
         <source>IP kind</source>
         <translation>知识产权类型</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+50" />
+        <location line="+48" />
         <source>Question</source>
         <translation>咨询问题</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-47" />
         <source>Answer</source>
         <translation>答复</translation>
     </message>
@@ -843,12 +853,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+47" />
+        <location line="+45" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-45" />
+        <location line="-43" />
         <source>New (Ctrl+N)</source>
         <translation>新建 (Ctrl+N)</translation>
     </message>
@@ -868,7 +878,7 @@
         <translation>加入知识库</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+19" />
         <source>Insert into answer (Ctrl+I)</source>
         <translation>插入答复 (Ctrl+I)</translation>
     </message>
@@ -926,7 +936,7 @@
 <context>
     <name>CopyrightSection</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="+154" />
+        <location filename="../../ui/opinions/sections.py" line="+138" />
         <source>Work:</source>
         <translation>作品：</translation>
     </message>
@@ -1098,12 +1108,12 @@ The log has been saved to {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+44" />
+        <location filename="../../ui/pages/dashboard.py" line="+45" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+2" />
         <source>Signed in</source>
         <translation>当前登录</translation>
     </message>
@@ -1184,7 +1194,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>DesignSection</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="-71" />
+        <location filename="../../ui/opinions/sections.py" line="-55" />
         <source>Product category:</source>
         <translation>产品类别：</translation>
     </message>
@@ -1255,7 +1265,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>EditRegistrationDialog</name>
     <message>
-        <location filename="../../ui/cases/edit_dialog.py" line="+29" />
+        <location filename="../../ui/cases/edit_dialog.py" line="+28" />
         <source>Edit registration – {case_no}</source>
         <translation>修改登记信息 – {case_no}</translation>
     </message>
@@ -1283,7 +1293,7 @@ The log has been saved to {path}.</source>
         <translation>已有附件：</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+9" />
         <source>Save anyway?</source>
         <translation>仍然保存吗？</translation>
     </message>
@@ -1291,17 +1301,17 @@ The log has been saved to {path}.</source>
 <context>
     <name>ExpertsInstitutionsPage</name>
     <message>
-        <location filename="../../ui/experts/page.py" line="+58" />
+        <location filename="../../ui/experts/page.py" line="+35" />
         <source>Exported {n} rows (phones masked).</source>
         <translation>已导出 {n} 条（电话已遮盖）。</translation>
     </message>
     <message>
-        <location line="+327" />
+        <location line="+292" />
         <source>Experts &amp; institutions</source>
         <translation>专家与合作单位</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+4" />
         <source>Experts</source>
         <translation>专家库</translation>
     </message>
@@ -1314,7 +1324,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>ExpertsTab</name>
     <message>
-        <location line="-292" />
+        <location line="-261" />
         <source>Search name, organisation or field (pinyin works)</source>
         <translation>搜索姓名、单位或领域（支持拼音）</translation>
     </message>
@@ -1410,7 +1420,7 @@ The log has been saved to {path}.</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+3" />
         <source>IPC symbol or words, e.g. H04W</source>
         <translation>IPC 分类号或关键词，如 H04W</translation>
     </message>
@@ -1450,7 +1460,7 @@ The log has been saved to {path}.</source>
         <translation>需回避</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+17" />
         <source>Export experts</source>
         <translation>导出专家库</translation>
     </message>
@@ -1546,12 +1556,12 @@ The log has been saved to {path}.</source>
 <context>
     <name>FairPage</name>
     <message>
-        <location filename="../../ui/fairs/fair_page.py" line="-382" />
+        <location filename="../../ui/fairs/fair_page.py" line="-374" />
         <source>Trade fairs</source>
         <translation>展会服务</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+5" />
         <source>Fair:</source>
         <translation>展会：</translation>
     </message>
@@ -1602,19 +1612,19 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+5" />
-        <location line="+28" />
+        <location line="+25" />
         <source>Hall</source>
         <translation>展馆</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-25" />
         <location line="+13" />
-        <location line="+15" />
+        <location line="+12" />
         <source>Booth</source>
         <translation>展位</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-25" />
         <source>Exhibitor</source>
         <translation>参展商</translation>
     </message>
@@ -1669,7 +1679,7 @@ The log has been saved to {path}.</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+11" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1899,7 +1909,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>HolidaysTab</name>
     <message>
-        <location filename="../../ui/settings/holidays.py" line="+31" />
+        <location filename="../../ui/settings/holidays.py" line="+30" />
         <source>Official holidays up to {last} come from chinesecalendar. For a later year, enter its holidays and make-up working days here once the State Council publishes them; until then due dates count Monday to Friday.</source>
         <translation>{last} 年及以前的法定节假日由 chinesecalendar 提供。以后年份的放假和调休安排，请在国务院公布后在此录入；录入之前，期限按周一至周五计算。</translation>
     </message>
@@ -1944,7 +1954,7 @@ The log has been saved to {path}.</source>
         <translation>删除所选日期</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+34" />
         <location line="+10" />
         <source>Recomputing due dates…</source>
         <translation>正在重新计算期限…</translation>
@@ -1963,7 +1973,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>InstitutionsTab</name>
     <message>
-        <location filename="../../ui/experts/page.py" line="+13" />
+        <location filename="../../ui/experts/page.py" line="+14" />
         <source>Search by name (pinyin and initials work)</source>
         <translation>按名称搜索（支持拼音和首字母）</translation>
     </message>
@@ -2023,7 +2033,7 @@ The log has been saved to {path}.</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+13" />
         <source>Export cooperating units</source>
         <translation>导出合作单位库</translation>
     </message>
@@ -2049,7 +2059,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>KnowledgeBasePage</name>
     <message>
-        <location filename="../../ui/knowledge/page.py" line="+50" />
+        <location filename="../../ui/knowledge/page.py" line="+45" />
         <source>Search questions and answers</source>
         <translation>搜索问题和答复</translation>
     </message>
@@ -2059,26 +2069,26 @@ The log has been saved to {path}.</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+20" />
+        <location line="+7" />
+        <location line="+14" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="-20" />
-        <location line="+24" />
+        <location line="-14" />
+        <location line="+18" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-24" />
-        <location line="+23" />
+        <location line="-18" />
+        <location line="+17" />
         <source>IP kind</source>
         <translation>知识产权类型</translation>
     </message>
     <message>
-        <location line="-22" />
-        <location line="+21" />
+        <location line="-17" />
+        <location line="+16" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -2118,17 +2128,17 @@ The log has been saved to {path}.</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+5" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+63" />
         <source>Only a supervisor can approve items</source>
         <translation>只有负责人可以审核知识库条目</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+27" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2252,7 +2262,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+48" />
+        <location filename="../../ui/main_window.py" line="+42" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -2302,7 +2312,7 @@ The log has been saved to {path}.</source>
         <translation>IPAid Desk 知识产权维权援助工作台 — {centre}</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+82" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2378,7 +2388,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>NewOpinionDialog</name>
     <message>
-        <location filename="../../ui/opinions/page.py" line="+222" />
+        <location filename="../../ui/opinions/page.py" line="+218" />
         <source>New opinion</source>
         <translation>新建意见</translation>
     </message>
@@ -2411,7 +2421,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionEditor</name>
     <message>
-        <location filename="../../ui/opinions/editor.py" line="+129" />
+        <location filename="../../ui/opinions/editor.py" line="+130" />
         <source>Opinion</source>
         <translation>侵权判定参考意见</translation>
     </message>
@@ -2421,7 +2431,7 @@ The log has been saved to {path}.</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+8" />
         <source>Reload (discard my changes)</source>
         <translation>重新读取（放弃本次修改）</translation>
     </message>
@@ -2830,7 +2840,7 @@ The log has been saved to {path}.</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../ui/opinions/labels.py" line="+13" />
+        <location filename="../../ui/opinions/labels.py" line="+15" />
         <source>Invention patent</source>
         <translation>发明专利</translation>
     </message>
@@ -3039,7 +3049,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OpinionListModel</name>
     <message>
-        <location filename="../../ui/opinions/page.py" line="-193" />
+        <location filename="../../ui/opinions/page.py" line="-188" />
         <source>Number</source>
         <translation>意见书编号</translation>
     </message>
@@ -3150,7 +3160,7 @@ The log has been saved to {path}.</source>
         <translation>侵权判定意见</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+2" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -3198,7 +3208,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>OtherSection</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="+82" />
+        <location filename="../../ui/opinions/sections.py" line="+58" />
         <source>Heading</source>
         <translation>标题</translation>
     </message>
@@ -3218,7 +3228,7 @@ The log has been saved to {path}.</source>
         <translation>删除段落</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+8" />
         <source>Further comparison points (optional):</source>
         <translation>其他比对要点（可选）：</translation>
     </message>
@@ -3281,7 +3291,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>PartyView</name>
     <message>
-        <location filename="../../ui/parties/party_view.py" line="+41" />
+        <location filename="../../ui/parties/party_view.py" line="+42" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
@@ -3386,7 +3396,7 @@ The log has been saved to {path}.</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+29" />
         <source>Party: {name}</source>
         <translation>当事人：{name}</translation>
     </message>
@@ -3450,7 +3460,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>PatentSection</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="-179" />
+        <location filename="../../ui/opinions/sections.py" line="-152" />
         <source>Add claim</source>
         <translation>添加权利要求</translation>
     </message>
@@ -3519,7 +3529,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/cases/register_dialog.py" line="+32" />
+        <location filename="../../ui/cases/register_dialog.py" line="+41" />
         <source>Register an assistance request</source>
         <translation>登记维权援助申请</translation>
     </message>
@@ -3619,7 +3629,7 @@ The log has been saved to {path}.</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+26" />
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
@@ -3640,6 +3650,7 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1" />
+        <location line="+25" />
         <source>Register anyway?</source>
         <translation>仍要登记吗？</translation>
     </message>
@@ -3903,7 +3914,7 @@ The log has been saved to {path}.</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location line="+182" />
+        <location line="+179" />
         <source>Feature</source>
         <translation>特征</translation>
     </message>
@@ -3966,12 +3977,12 @@ The log has been saved to {path}.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+16" />
+        <location filename="../../ui/pages/settings.py" line="+17" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+3" />
         <source>My account</source>
         <translation>我的账户</translation>
     </message>
@@ -3997,6 +4008,14 @@ The log has been saved to {path}.</source>
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ui/cases/forms.py" line="+127" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../../ui/sync/sync_page.py" line="+20" />
@@ -4004,7 +4023,7 @@ The log has been saved to {path}.</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+2" />
         <source>Transfer</source>
         <translation>导出与导入</translation>
     </message>
@@ -4114,7 +4133,7 @@ The log has been saved to {path}.</source>
 <context>
     <name>TrademarkSection</name>
     <message>
-        <location filename="../../ui/opinions/sections.py" line="+36" />
+        <location filename="../../ui/opinions/sections.py" line="+28" />
         <source>Mark comparison (whole and dominant part)</source>
         <translation>商标比对（整体比对与显著部分比对）</translation>
     </message>
@@ -4226,17 +4245,17 @@ The log has been saved to {path}.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+72" />
+        <location line="+69" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location line="-71" />
+        <location line="-68" />
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+44" />
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from app.services import case_edit, case_steps, cases  # noqa: E402
 
 from tests.app.case_data import PERSON_ID, case_input, company, person  # noqa: E402
+from tests.ui.case_waits import form_done, view_loaded  # noqa: E402
 
 TODAY = date(2026, 10, 28)
 
@@ -25,14 +26,19 @@ def _view(qtbot, db, actor, case_id):
     view = CaseView(db, actor, case_id, today=TODAY)
     qtbot.addWidget(view)
     view.show()
-    return view
+    return view_loaded(qtbot, view)
 
 
 def _open_edit(qtbot, view):
-    view.buttons["edit"].click()
-    dialog = view.dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)
-    return dialog
+    before = view.dialog
+    view.buttons["edit"].click()  # the registration is read first, then the form opens
+    qtbot.waitUntil(lambda: view.dialog is not before and view.dialog.isVisible(), timeout=5000)
+    return view.dialog
+
+
+def _save(qtbot, dialog):
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    return form_done(qtbot, dialog)
 
 
 def _save_with_ctrl_s(qtbot, dialog):
@@ -55,6 +61,7 @@ def test_edit_registration_from_the_case_view(qtbot, gui_centre):
     dialog.services["mediation"].setChecked(False)
     _save_with_ctrl_s(qtbot, dialog)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    view_loaded(qtbot, view)
     d = view.detail
     assert d.summary == "被申请人在网店销售落入专利保护范围的机械臂" and d.services == ("opinion",)
     assert d.applicant.phone == "13912345678" and d.applicant.identifier == PERSON_ID
@@ -69,13 +76,13 @@ def test_a_refused_edit_keeps_what_was_typed(qtbot, gui_centre):
     dialog = _open_edit(qtbot, view)
     dialog.set_text("right_number", "ZL 2017 1 0601862.4")   # wrong check digit
     dialog.set_text("summary", "新写的摘要")
-    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    _save(qtbot, dialog)
     assert dialog.isVisible() and "第1项知识产权权利号" in dialog.error.text()
     assert dialog.value("right_number") == "ZL 2017 1 0601862.4" and dialog.value("summary") == "新写的摘要"
     # Someone else saves meanwhile: refused with a message, the typing still there.
     case_steps.accept(db, sup, h.id, h.version, assignee_id=cw.user_id, on=date(2026, 10, 8))
     dialog.set_text("right_number", "ZL 2017 1 0601862.3")
-    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    _save(qtbot, dialog)
     assert dialog.isVisible() and "王主任" in dialog.error.text() and "重新打开" in dialog.error.text()
     assert dialog.value("summary") == "新写的摘要"
     assert cases.get_case(db, cw, h.id).summary == case_input().summary
@@ -89,14 +96,14 @@ def test_a_new_opposing_party_asks_about_conflicts_and_esc_cancels(qtbot, gui_ce
     dialog = _open_edit(qtbot, view)
     dialog.widgets["opposing_kind"].setCurrentIndex(dialog.widgets["opposing_kind"].findData("enterprise"))
     dialog.set_text("opposing_name", "沈阳某某机械有限公司")
-    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    _save(qtbot, dialog)
     # The old party's masked phone must not pass to the new one.
     assert "被申请人联系电话" in dialog.error.text() and "已遮蔽" in dialog.error.text()
     dialog.set_text("opposing_phone", "")
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
-    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    _save(qtbot, dialog)
     assert asked and earlier.case_no in asked[0]
     assert dialog.isVisible() and dialog.value("opposing_name") == "沈阳某某机械有限公司"
     assert cases.get_case(db, cw, h.id).opposing.name == "李强"
@@ -109,8 +116,8 @@ def test_a_new_opposing_party_asks_about_conflicts_and_esc_cancels(qtbot, gui_ce
     dialog.set_text("opposing_phone", "")
     dialog.widgets["opposing_kind"].setCurrentIndex(dialog.widgets["opposing_kind"].findData("enterprise"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert not dialog.isVisible() and view.detail.opposing.name == "沈阳某某机械有限公司"
+    _save(qtbot, dialog)
+    assert not dialog.isVisible() and view_loaded(qtbot, view).detail.opposing.name == "沈阳某某机械有限公司"
 
 
 def test_fair_staff_edit_of_a_centre_case_is_refused_in_chinese(qtbot, gui_centre):
@@ -119,7 +126,7 @@ def test_fair_staff_edit_of_a_centre_case_is_refused_in_chinese(qtbot, gui_centr
     view = _view(qtbot, db, fair, h.id)
     dialog = _open_edit(qtbot, view)
     dialog.set_text("summary", "驻场补充")
-    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    _save(qtbot, dialog)
     assert dialog.isVisible() and "驻场人员只能处理展会渠道" in dialog.error.text()
     assert dialog.value("summary") == "驻场补充"
 
@@ -141,15 +148,18 @@ def test_supervisor_reassigns_and_the_timeline_says_so(qtbot, gui_centre):
     assert "reassign" not in view.buttons            # not accepted yet: the assignee is chosen on accepting
     h = case_steps.accept(db, cw, h.id, h.version, assignee_id=cw.user_id, on=date(2026, 10, 8))
     view.reload()
+    view_loaded(qtbot, view)
     assert view.buttons["reassign"].isEnabled()
     view.buttons["reassign"].click()
-    dialog = view.dialog
+    dialog = form_done(qtbot, view.dialog)  # the caseworkers read
     assert "李明" in dialog.current.text()
     combo = dialog.widgets["assignee_id"]
     assert [combo.itemText(i) for i in range(combo.count())] == ["王主任"]   # not the current one, not fair staff
     dialog.widgets["note"].setText("李明休假")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    form_done(qtbot, dialog)
     assert not dialog.isVisible()
+    view_loaded(qtbot, view)
     assert view.detail.assignee_name == "王主任"
     assert view.timeline_texts()[-1] == "承办人由 李明 改为 王主任；李明休假"
     assert "王主任" in view.facts.text()
@@ -165,7 +175,8 @@ def test_a_caseworker_cannot_reassign(qtbot, gui_centre):
     # Were the form opened anyway, the service refuses with a Chinese message naming the role.
     from ui.cases.case_changes import start_reassign
 
-    dialog = start_reassign(view)
+    dialog = form_done(qtbot, start_reassign(view))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    form_done(qtbot, dialog)
     assert dialog.isVisible() and "负责人" in dialog.error.text()
     assert cases.get_case(db, cw, h.id).assignee_name == "李明"

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate  # noqa: E402
 from app.services import case_steps, cases  # noqa: E402
 
 from tests.app.case_data import case_input  # noqa: E402
+from tests.ui.case_waits import form_done, list_loaded, step_done, view_loaded  # noqa: E402
 
 TODAY = date(2026, 10, 28)
 
@@ -24,13 +25,13 @@ def _view(qtbot, db, actor, case_id, today=TODAY):
 
     view = CaseView(db, actor, case_id, today=today)
     qtbot.addWidget(view)
-    return view
+    return view_loaded(qtbot, view)
 
 
-def _click(view, key, **values):
+def _click(qtbot, view, key, **values):
     """Press the case view's button `key`, fill its form and press OK."""
     view.buttons[key].click()
-    dialog = view.dialog
+    dialog = form_done(qtbot, view.dialog)
     for name, value in values.items():
         w = dialog.widgets[name]
         if isinstance(value, date):
@@ -44,7 +45,7 @@ def _click(view, key, **values):
         else:
             w.setText(value)
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    assert not dialog.isVisible(), dialog.error.text()
+    step_done(qtbot, view, dialog)
 
 
 def test_supplement_then_refuse_then_archive(qtbot, gui_centre):
@@ -52,13 +53,13 @@ def test_supplement_then_refuse_then_archive(qtbot, gui_centre):
     h = cases.register(db, cw, case_input(registered_on=date(2026, 10, 26)))
     view = _view(qtbot, db, cw, h.id)
     assert "剩余" in view.deadline.text()
-    _click(view, "request_supplement", materials="专利登记簿副本", on=date(2026, 10, 27))
+    _click(qtbot, view, "request_supplement", materials="专利登记簿副本", on=date(2026, 10, 27))
     assert view.detail.status == "supplementing" and "notice_supplement" in view.buttons
-    _click(view, "receive_supplement", on=date(2026, 10, 27))
-    _click(view, "refuse", reason="不属于本中心受理范围", on=date(2026, 10, 28))
+    _click(qtbot, view, "receive_supplement", on=date(2026, 10, 27))
+    _click(qtbot, view, "refuse", reason="不属于本中心受理范围", on=date(2026, 10, 28))
     assert view.detail.status == "refused" and "notice_refusal" in view.buttons
     assert "edit" not in view.buttons and view.deadline.text() == ""
-    _click(view, "archive", on=date(2026, 10, 28))
+    _click(qtbot, view, "archive", on=date(2026, 10, 28))
     assert view.detail.status == "archived" and not {"archive", "edit", "reassign"} & set(view.buttons)
     texts = view.timeline_texts()
     assert [t[:4] for t in texts] == ["登记申请", "要求补正", "收到补正", "不予受理", "归档"]
@@ -69,20 +70,20 @@ def test_results_arrive_later_then_close_follow_up_archive(qtbot, gui_centre):
     h = cases.register(db, cw, case_input(registered_on=date(2026, 10, 9)))
     view = _view(qtbot, db, cw, h.id)
     assert "展会上销售" in view.summary.text()
-    _click(view, "accept", on=date(2026, 10, 12))
-    _click(view, "refer", target="enforcement", institution_name="沈阳市市场监督管理局", on=date(2026, 10, 13))
+    _click(qtbot, view, "accept", on=date(2026, 10, 12))
+    _click(qtbot, view, "refer", target="enforcement", institution_name="沈阳市市场监督管理局", on=date(2026, 10, 13))
     assert "referral_result" in view.buttons
-    _click(view, "referral_result", result="已立案查处", on=date(2026, 10, 20))
+    _click(qtbot, view, "referral_result", result="已立案查处", on=date(2026, 10, 20))
     assert "referral_result" not in view.buttons and view.detail.referrals[0].result == "已立案查处"
-    _click(view, "mediate", started_on=date(2026, 10, 21), mediator="王调解")
+    _click(qtbot, view, "mediate", started_on=date(2026, 10, 21), mediator="王调解")
     assert "mediation_result" in view.buttons
-    _click(view, "mediation_result", result="success", ended_on=date(2026, 10, 22), judicial_confirmation=True)
+    _click(qtbot, view, "mediation_result", result="success", ended_on=date(2026, 10, 22), judicial_confirmation=True)
     m = view.detail.mediations[0]
     assert m.result == "success" and m.judicial_confirmation
-    _click(view, "close", outcome="mediated", on=date(2026, 10, 23))
+    _click(qtbot, view, "close", outcome="mediated", on=date(2026, 10, 23))
     assert "剩余" in view.deadline.text()        # now the follow-up's deadline
-    _click(view, "follow_up", satisfaction="满意", on=date(2026, 10, 26))
-    _click(view, "archive", on=date(2026, 10, 27))
+    _click(qtbot, view, "follow_up", satisfaction="满意", on=date(2026, 10, 26))
+    _click(qtbot, view, "archive", on=date(2026, 10, 27))
     kinds = [e.kind for e in cases.get_case(db, cw, h.id).timeline]
     assert kinds == ["registered", "accepted", "referred", "referral_result", "mediation", "mediation_result",
                      "closed", "followed_up", "archived"]
@@ -98,6 +99,7 @@ def test_overdue_and_the_fallback_notice_are_shown(qtbot, gui_centre):
     assert "已逾期" in view.deadline.text() and view.deadline.property("overdue")
     model = CaseListModel(db, cw, today=TODAY)
     model.reload()
+    list_loaded(qtbot, model)
     marker = QCoreApplication.translate("CaseListModel", "overdue")  # whichever language a test left loaded
     assert model.data(model.index(0, model.columnCount() - 1)) == "2026-10-14 " + marker
     # A decision due in 2027, a year the holiday calendar does not know yet: counted Mon–Fri, and said so.
@@ -125,5 +127,6 @@ def test_a_case_step_refused_for_the_wrong_role_keeps_the_form(qtbot, app_db, pa
     dialog = view.dialog
     dialog.widgets["note"].setText("现场已和解")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    form_done(qtbot, dialog)
     assert dialog.isVisible() and "驻场人员只能处理展会渠道" in dialog.error.text()
     assert dialog.values()["note"] == "现场已和解" and cases.get_case(app_db, cw, h.id).status == "accepted"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from app.services import case_steps, cases  # noqa: E402
 
 from tests.app.case_data import case_input, company, person  # noqa: E402
+from tests.ui.case_waits import form_done, list_loaded, step_done, view_loaded  # noqa: E402
 
 TODAY = date(2026, 10, 28)
 
@@ -24,7 +25,7 @@ def _set_date(widget, d: date) -> None:
 
 
 def _do(qtbot, view, action, **values):
-    dialog = view.start_action(action)
+    dialog = form_done(qtbot, view.start_action(action))  # its choice lists read
     for key, value in values.items():
         w = dialog.widgets[key]
         if isinstance(value, date):
@@ -40,6 +41,7 @@ def _do(qtbot, view, action, **values):
         else:
             w.setText(value)
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    step_done(qtbot, view, dialog)
     return dialog
 
 
@@ -51,6 +53,7 @@ def test_whole_lifecycle_through_the_gui(qtbot, gui_centre, monkeypatch):
                                                 opposing=person("张伟", ""), registered_on=date(2026, 10, 8)))
     page = CaseListPage(db, cw, today=TODAY)
     qtbot.addWidget(page)
+    list_loaded(qtbot, page.model)
     dialog = page.open_register()
     dialog.set_text("applicant_name", "张伟")
     dialog.widgets["applicant_kind"].setCurrentIndex(dialog.widgets["applicant_kind"].findData("person"))
@@ -62,14 +65,18 @@ def test_whole_lifecycle_through_the_gui(qtbot, gui_centre, monkeypatch):
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    form_done(qtbot, dialog)
     assert dialog.isVisible() and "申请人身份证号码" in dialog.error.text()
     assert dialog.value("applicant_name") == "张伟" and dialog.value("summary").startswith("被申请人")
     dialog.set_text("applicant_identifier", "11010519491231002X")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    form_done(qtbot, dialog)
     assert asked and earlier.case_no in asked[0]          # the conflict was shown before saving
     assert not dialog.isVisible()
     view = page.views[-1]
     qtbot.addWidget(view)
+    view_loaded(qtbot, view)
+    list_loaded(qtbot, page.model)
     assert view.detail.case_no == "〔2026〕测维援字第0002号" and view.detail.status == "registered"
     assert page.model.rowCount() == 2 and page.model.row_data(0).case_no == view.detail.case_no
 
@@ -87,6 +94,7 @@ def test_whole_lifecycle_through_the_gui(qtbot, gui_centre, monkeypatch):
     assert "沈阳市中级人民法院" in texts[2] and "成功" in texts[3] and texts[4].startswith("办结")
     assert texts[5].startswith("回访") and "90" in texts[5]
     assert "archive" in view.buttons and "close" not in view.buttons
+    list_loaded(qtbot, page.model)
     assert page.model.row_data(0).status == "followed_up"  # the list followed
 
 
@@ -95,12 +103,13 @@ def test_stale_form_is_refused_and_keeps_the_typing(qtbot, gui_centre):
 
     db, cw, sup = gui_centre.db, gui_centre.caseworker, gui_centre.supervisor
     h = cases.register(db, cw, case_input())
-    view = CaseView(db, cw, h.id, today=TODAY)
+    view = view_loaded(qtbot, CaseView(db, cw, h.id, today=TODAY))
     qtbot.addWidget(view)
     dialog = view.start_action("refuse")
     dialog.widgets["reason"].setPlainText("材料不全")
     case_steps.accept(db, sup, h.id, h.version, assignee_id=cw.user_id, on=date(2026, 10, 8))  # someone else
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    form_done(qtbot, dialog)
     assert dialog.isVisible() and "王主任" in dialog.error.text() and "重新打开" in dialog.error.text()
     assert dialog.values()["reason"] == "材料不全"
     assert cases.get_case(db, cw, h.id).status == "accepted"
@@ -116,21 +125,29 @@ def test_list_model_is_lazy_sorted_in_sql_and_passes_the_model_tester(qtbot, qtm
                                           registered_on=date(2026, 10, 1 + i)), confirmed=True)
     model = lm.CaseListModel(db, cw, today=TODAY)
     model.reload()
+    list_loaded(qtbot, model)
     assert model.rowCount() == 3 and model.canFetchMore()   # one page, not every case
     model.fetchMore()
+    list_loaded(qtbot, model)
     assert model.rowCount() == 6
     model.fetchMore()
+    list_loaded(qtbot, model)
     assert model.rowCount() == 7 and not model.canFetchMore()
     assert [model.row_data(i).applicant for i in range(3)] == ["公司6", "公司5", "公司4"]
     model.sort(0, Qt.SortOrder.AscendingOrder)
+    list_loaded(qtbot, model)
     assert model.rowCount() == 3 and model.row_data(0).case_no.endswith("0001号")
     qtmodeltester.check(model)  # stays attached: resets, fetches and sorts below are checked too
+    list_loaded(qtbot, model)   # the tester itself asks for more
     model.sort(1, Qt.SortOrder.DescendingOrder)
     model.set_query("公司3")
+    list_loaded(qtbot, model)
     assert model.rowCount() == 1 and model.data(model.index(0, 2)) == "公司3"
     model.set_query("")
+    list_loaded(qtbot, model)
     while model.canFetchMore():
         model.fetchMore()
+        list_loaded(qtbot, model)
     assert model.rowCount() == 7
 
 
@@ -152,9 +169,11 @@ def test_dashboard_figure_click_filters_the_list(qtbot, gui_centre):
             pass
     assert board.buttons["overdue"].text().startswith("1\n")
     board.buttons["overdue"].click()
+    list_loaded(qtbot, page.model)
     assert page.model.rowCount() == 1 and page.model.row_data(0).case_no == late.case_no
     page.table.doubleClicked.emit(page.model.index(0, 0))
     qtbot.addWidget(page.views[-1])
+    view_loaded(qtbot, page.views[-1])
     assert page.views[-1].detail.case_no == late.case_no and page.views[-1].deadline.property("overdue")
 
 

@@ -126,6 +126,7 @@ def test_case_window_of_a_caseworker_offers_no_unmasking(qtbot, gui_centre, zhan
     h, _pid = zhang
     view = CaseView(gui_centre.db, gui_centre.caseworker, h.id, today=TODAY)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.loading, timeout=10000)  # the case is read in the background
     assert MASKED_ID in view.parties.shown_text() and not view.parties.reveal.isEnabled()
 
 

@@ -8,7 +8,10 @@ with the reason as its tooltip, for users who are not supervisors. The services 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
+
+import shiboken6
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton
@@ -18,6 +21,8 @@ from app.labels import SERVICE
 from app.services import case_edit, case_steps, cases
 
 from ui.cases.edit_dialog import EditRegistrationDialog
+from ui.crash import show_failure
+from ui.tasks import Task, run_task
 from ui.cases.reassign_dialog import ReassignDialog, may_reassign
 from ui.cases.result_dialogs import MediationResultDialog, ReferralResultDialog, open_mediations, open_referrals
 
@@ -70,15 +75,38 @@ def _add(view: CaseView, key: str, button: QPushButton) -> None:
     view.buttons[key] = button
 
 
-def start_edit(view: CaseView) -> EditRegistrationDialog | None:
-    try:
-        dialog = EditRegistrationDialog(view._db, view._actor, view.detail.id, view)
-    except IpaidError as exc:  # e.g. the case was deleted meanwhile
-        QMessageBox.warning(view, QCoreApplication.translate("CaseChanges", "Edit registration"), exc.message)
+def start_edit(view: CaseView) -> Task | None:
+    """Read the registration off the GUI thread, then open the form filled with it. The button is
+    disabled meanwhile: a second click does not open a second form."""
+    button = view.buttons.get("edit")
+    if button is None or not button.isEnabled():
         return None
+    button.setEnabled(False)
+    db, actor, case_id = view._db, view._actor, view.detail.id
+    return run_task(lambda: case_edit.registration(db, actor, case_id),
+                    on_success=partial(_open_edit, view, button), on_failure=partial(_edit_refused, view, button),
+                    parent=view, read_only=True)
+
+
+def _open_edit(view: CaseView, button: QPushButton, registration: case_edit.Registration) -> None:
+    _enable(view, button)
+    dialog = EditRegistrationDialog(view._db, view._actor, registration, view)
     dialog.setObjectName("dialog_edit")
     view.open_step_dialog(dialog, dialog.saved)
-    return dialog
+
+
+def _edit_refused(view: CaseView, button: QPushButton, exc: BaseException) -> None:
+    _enable(view, button)
+    if isinstance(exc, IpaidError):  # e.g. the case was deleted meanwhile
+        QMessageBox.warning(view, QCoreApplication.translate("CaseChanges", "Edit registration"), exc.message)
+    else:
+        show_failure(exc, view)
+
+
+def _enable(view: CaseView, button: QPushButton) -> None:
+    # A reload may have replaced the button meanwhile (then the new one is as it should be).
+    if shiboken6.isValid(button) and not view.loading:
+        button.setEnabled(True)
 
 
 def start_reassign(view: CaseView) -> ReassignDialog:

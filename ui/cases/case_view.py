@@ -1,5 +1,9 @@
 """One case: header with status and "剩余N个工作日" / overdue marker, the timeline, and a button per
-action the status allows; each button opens a form that calls app.services.case_steps."""
+action the status allows; each button opens a form that calls app.services.case_steps.
+
+The case is read off the GUI thread (ui.tasks.run_task) when the window opens and after each step;
+meanwhile the header says "正在加载…" (first time) and the action buttons are disabled, so nothing
+is started on a case version about to be replaced."""
 from __future__ import annotations
 
 import uuid
@@ -15,11 +19,13 @@ from app.database import Database
 from app.errors import IpaidError
 from app.labels import (CASE_STATUS, CHANNEL, DISPUTE_TYPE, IP_KIND, MEDIATION_RESULT, OUTCOME, REFERRAL_TARGET,
                         SATISFACTION)
-from app.services import case_notices, case_steps, cases, users
+from app.services import case_notices, case_steps, cases
 from ui.cases.case_changes import add_change_buttons, registration_text
 from ui.cases.forms import Field, StepDialog
+from ui.cases.reassign_dialog import caseworkers
 from ui.crash import show_failure
 from ui.parties.case_parties import CasePartiesBox
+from ui.settings.common import MessageLine
 from ui.tasks import Task, run_task
 
 ACTION_ORDER = ("request_supplement", "receive_supplement", "withdraw", "accept", "refuse", "log", "refer",
@@ -28,6 +34,7 @@ ACTION_ORDER = ("request_supplement", "receive_supplement", "withdraw", "accept"
 
 class CaseView(QWidget):
     changed = Signal(object)  # CaseHead after a step
+    loaded = Signal()         # a read of the case ended (shown, or its refusal shown)
 
     def __init__(self, db: Database, actor: Actor, case_id: uuid.UUID, parent: QWidget | None = None,
                  today: date | None = None) -> None:
@@ -35,6 +42,9 @@ class CaseView(QWidget):
         self._db, self._actor, self._case_id, self._today = db, actor, case_id, today
         self.detail: cases.CaseDetail | None = None
         self.dialog: StepDialog | None = None
+        self.load_task: Task | None = None
+        self.loading = False          # a read of the case is running
+        self._reload_wanted = False   # asked again meanwhile: read once more when it ends
         self.header = QLabel(self)
         self.header.setObjectName("header")
         self.deadline = QLabel(self)
@@ -54,6 +64,9 @@ class CaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.deadline)
+        self.message = MessageLine(self)  # why the case could not be read
+        self.message.setObjectName("message")
+        layout.addWidget(self.message)
         layout.addWidget(self.parties)
         layout.addWidget(self.facts)
         layout.addWidget(self.summary)
@@ -76,7 +89,49 @@ class CaseView(QWidget):
 
     # ------------------------------------------------------------------ showing
     def reload(self) -> None:
-        self.detail = d = cases.get_case(self._db, self._actor, self._case_id, today=self._today)
+        """Read the case again off the GUI thread; `loaded` fires when it is shown."""
+        if self.loading:
+            self._reload_wanted = True
+            return
+        self.loading = True
+        if self.detail is None:
+            self.header.setText(self.tr("Loading…"))
+        for b in self.buttons.values():
+            b.setEnabled(False)
+        db, actor, case_id, today = self._db, self._actor, self._case_id, self._today
+        self.load_task = run_task(lambda: cases.get_case(db, actor, case_id, today=today),
+                                  on_success=self._arrived, on_failure=self._load_failed, parent=self,
+                                  read_only=True)
+
+    def _arrived(self, d: cases.CaseDetail) -> None:
+        self.loading = False
+        if self._reload_wanted:  # a step ended meanwhile: this answer may predate it
+            self._reload_wanted = False
+            self.reload()
+            return
+        self.message.clear_message()
+        self._show(d)
+        self.loaded.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.loading = False
+        if self._reload_wanted:
+            self._reload_wanted = False
+            self.reload()
+            return
+        if isinstance(exc, IpaidError):  # e.g. deleted or not visible to this user: said in the window
+            self.message.error(exc.message)
+            if self.detail is None:
+                self.header.setText("")
+        else:
+            show_failure(exc, self)
+        if self.detail is not None:
+            self._rebuild_buttons(self.detail)  # the buttons as they were
+        self.loaded.emit()
+
+    def _show(self, d: cases.CaseDetail) -> None:
+        self.detail = d
+        self.setWindowTitle(d.case_no)
         self.header.setText(f"<b>{d.case_no}</b>　{CASE_STATUS[d.status]}")
         if d.countdown is not None:
             colour = "#c0392b" if d.countdown.overdue else "#2c3e50"
@@ -153,11 +208,8 @@ class CaseView(QWidget):
             return [on, Field("note", self.tr("Note"))]
         if action == "withdraw":
             return [on]
-        if action == "accept":
-            people = [(u.id, u.display_name) for u in users.list_users(self._db, self._actor)
-                      if u.active and {"caseworker", "supervisor"} & set(u.roles)]
-            return [Field("assignee_id", self.tr("Assignee"), "choice", people, default=self._actor.user_id), on,
-                    Field("note", self.tr("Note"))]
+        if action == "accept":  # the caseworkers are read when the form opens (start_action)
+            return [Field("assignee_id", self.tr("Assignee"), "choice"), on, Field("note", self.tr("Note"))]
         if action == "refuse":
             return [Field("reason", self.tr("Reason"), "multiline"), on]
         if action == "log":
@@ -180,9 +232,8 @@ class CaseView(QWidget):
                     on, Field("method", self.tr("Method"), default="电话"), Field("note", self.tr("Note"))]
         return [on]  # archive
 
-    def _submit(self, action: str, v: dict):
-        d = self.detail
-        assert d is not None
+    def _submit(self, action: str, d: cases.CaseDetail, v: dict):
+        """The service call of `action` on the case as the form was opened on (runs off the GUI thread)."""
         args = (self._db, self._actor, d.id, d.version)
         calls = {
             "request_supplement": lambda: case_steps.request_supplement(*args, materials=v["materials"], on=v["on"]),
@@ -205,9 +256,14 @@ class CaseView(QWidget):
 
     def start_action(self, action: str) -> StepDialog:
         """Open the form of `action` (non-blocking, so tests and the window stay responsive)."""
+        d = self.detail
+        assert d is not None
         dialog = StepDialog(self._action_title(action), self._fields(action),
-                            lambda v: self._submit(action, v), self)
+                            lambda v: self._submit(action, d, v), self)
         dialog.setObjectName(f"dialog_{action}")
+        if action == "accept":
+            db, actor = self._db, self._actor
+            dialog.load_choices("assignee_id", lambda: caseworkers(db, actor), default=actor.user_id)
         dialog.done_ok.connect(self._after_step)
         self.dialog = dialog
         dialog.open()

@@ -1,10 +1,11 @@
 """修改登记信息: the register dialog in edit mode — the same widgets, filled from the case, saved
 through app.services.case_edit. Identifiers and phones arrive masked; left as they are, they keep
 the stored numbers. A refusal (a rule, a conflict not confirmed, someone else's save) leaves
-everything typed in the form."""
+everything typed in the form. The registration is read (ui/cases/case_changes.start_edit) and
+saved off the GUI thread, like the register dialog."""
 from __future__ import annotations
 
-import uuid
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Signal
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.context import Actor
 from app.database import Database
-from app.errors import IpaidError
 from app.services import case_edit, cases
 from app.services.case_edit import PartyForm, Registration
 from app.services.rights import RightInput
@@ -22,9 +22,8 @@ from ui.cases.register_dialog import RegisterDialog
 class EditRegistrationDialog(RegisterDialog):
     saved = Signal(object)  # CaseHead
 
-    def __init__(self, db: Database, actor: Actor, case_id: uuid.UUID, parent: QWidget | None = None) -> None:
-        self.registration: Registration = case_edit.registration(db, actor, case_id)
-        reg = self.registration
+    def __init__(self, db: Database, actor: Actor, registration: Registration, parent: QWidget | None = None) -> None:
+        self.registration = reg = registration  # read beforehand by case_edit.registration
         super().__init__(db, actor, parent, today=reg.registered_on)
         self.setWindowTitle(self.tr("Edit registration – {case_no}").format(case_no=reg.case_no))
         # The case number's year and every due date count from the registration date.
@@ -84,19 +83,13 @@ class EditRegistrationDialog(RegisterDialog):
             self.files_label.setText(self.tr("Attached:") + " " + "；".join(self.registration.attachments)
                                      + ("　+ " + self.files_label.text() if self.files else ""))
 
-    def save(self) -> None:
-        """Save; a conflict with the changed party is asked about first, then saved on 'yes'."""
-        reg = self.registration
-        try:
-            data = self.case_input()
-            try:
-                head = case_edit.edit_registration(self._db, self._actor, reg.id, reg.version, data)
-            except cases.ConflictsNeedConfirmation as exc:
-                if not self.confirm_conflicts(exc.conflicts, self.tr("Save anyway?")):
-                    return
-                head = case_edit.edit_registration(self._db, self._actor, reg.id, reg.version, data, confirmed=True)
-        except IpaidError as exc:
-            self.show_error(exc.message)
-            return
+    def _write(self, data: cases.CaseInput, confirmed: bool) -> Callable[[tuple], cases.CaseHead]:
+        db, actor, reg = self._db, self._actor, self.registration
+        return lambda attachments: case_edit.edit_registration(
+            db, actor, reg.id, reg.version, replace(data, attachments=attachments), confirmed=confirmed)
+
+    def _conflict_question(self) -> str:
+        return self.tr("Save anyway?")
+
+    def _emit_saved(self, head: cases.CaseHead) -> None:
         self.saved.emit(head)
-        self.accept()

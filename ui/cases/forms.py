@@ -1,18 +1,25 @@
 """Small forms for the case steps. A form keeps what was typed when the service refuses it and
 shows the service's message (which names the field) above the buttons; nothing is half saved,
-because each service call is one unit of work."""
+because each service call is one unit of work.
+
+The service call runs off the GUI thread (ui.tasks.run_task); OK stays disabled while it runs, so a
+second click cannot send the step twice. Choices that come from the database (e.g. the caseworkers)
+are read the same way: the list says "正在加载…" until they arrive."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from app.errors import IpaidError
+from ui.crash import show_failure
+from ui.tasks import Task, run_task
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,8 @@ def read_widget(f: Field, w: QWidget) -> Any:
 
 
 class StepDialog(QDialog):
-    """Fields + OK/Cancel. OK calls `submit(values)`; success closes, an error stays in the form."""
+    """Fields + OK/Cancel. OK runs `submit(values)` off the GUI thread; success closes, a refusal stays
+    in the form. `submit` must not touch widgets: it gets the values, read on the GUI thread."""
 
     done_ok = Signal(object)
 
@@ -80,6 +88,10 @@ class StepDialog(QDialog):
         self.setWindowTitle(title)
         self._fields = list(fields)
         self._submit = submit
+        self._loads = 0          # choice lists still being read
+        self.saving = False      # the service call is running
+        self.submit_task: Task | None = None
+        self.load_task: Task | None = None
         self.widgets: dict[str, QWidget] = {}
         form = QFormLayout()
         for f in self._fields:
@@ -99,17 +111,73 @@ class StepDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+    @property
+    def busy(self) -> bool:
+        """A read or the save is running: OK waits for it."""
+        return self.saving or self._loads > 0
+
     def values(self) -> dict:
         return {f.key: read_widget(f, self.widgets[f.key]) for f in self._fields}
 
+    def load_choices(self, key: str, read: Callable[[], list[tuple[Any, str]]], default: Any = None) -> Task:
+        """Fill the choice `key` with what `read()` returns (run off the GUI thread)."""
+        combo = self.widgets[key]
+        assert isinstance(combo, QComboBox)
+        combo.clear()
+        combo.addItem(QCoreApplication.translate("StepDialog", "Loading…"), None)
+        combo.setEnabled(False)
+        self._loads += 1
+        self._update_ok()
+        self.load_task = run_task(read, on_success=partial(self._choices_arrived, key, default),
+                                  on_failure=self._load_failed, parent=self, read_only=True)
+        return self.load_task
+
+    def _choices_arrived(self, key: str, default: Any, choices: list[tuple[Any, str]]) -> None:
+        combo = self.widgets[key]
+        assert isinstance(combo, QComboBox)
+        combo.clear()
+        for value, text in choices:
+            combo.addItem(text, value)
+        if default is not None:
+            combo.setCurrentIndex(max(combo.findData(default), 0))
+        combo.setEnabled(True)
+        self._loads -= 1
+        self._update_ok()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loads -= 1
+        self._update_ok()
+        self._show_refusal(exc)
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not self.busy)
+
     def _on_ok(self) -> None:
-        try:
-            result = self._submit(self.values())
-        except IpaidError as exc:
-            self.show_error(exc.message)
+        if self.busy:  # Enter pressed again, or the list not there yet
             return
+        values = self.values()
+        submit = self._submit
+        self.saving = True
+        self._update_ok()
+        self.submit_task = run_task(lambda: submit(values), on_success=self._submitted,
+                                    on_failure=self._submit_failed, parent=self)
+
+    def _submitted(self, result: Any) -> None:
+        self.saving = False
+        self._update_ok()
         self.done_ok.emit(result)
         self.accept()
+
+    def _submit_failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self._update_ok()
+        self._show_refusal(exc)
+
+    def _show_refusal(self, exc: BaseException) -> None:
+        if isinstance(exc, IpaidError):
+            self.show_error(exc.message)
+        else:
+            show_failure(exc, self)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -1,10 +1,19 @@
 """The case list model: rows come a page at a time (canFetchMore/fetchMore), sorted and filtered in
-SQL by app.services.case_search; the model never loads every case (style.md point 4)."""
+SQL by app.services.case_search; the model never loads every case (style.md point 4).
+
+Every page is read off the GUI thread (ui.tasks.run_task): `reload()` and `fetchMore()` only start
+a read and return; the rows arrive later (a reset for the first page, an insert for the next ones).
+One read runs at a time. A filter or sort change while a read runs makes that read's answer stale:
+it is dropped, and the first page of the new query is read right after it, so old rows never mix
+with new ones and fast typing cannot pile up queries."""
 from __future__ import annotations
 
 import uuid
 from dataclasses import replace
 from datetime import date
+from functools import partial
+
+import shiboken6
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 
@@ -13,6 +22,8 @@ from app.database import Database
 from app.errors import IpaidError
 from app.services import case_search
 from app.services.case_search import CaseFilter, CaseListRow
+from ui.crash import show_failure
+from ui.tasks import Task, run_task
 
 PAGE = 100
 
@@ -32,6 +43,7 @@ DEFAULT_SORT = 1  # registered_on, newest first
 
 class CaseListModel(QAbstractTableModel):
     failed = Signal(str)
+    loadingChanged = Signal(bool)  # True while a page is being read
 
     def __init__(self, db: Database, actor: Actor, parent: QObject | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -40,12 +52,19 @@ class CaseListModel(QAbstractTableModel):
         self._filter = CaseFilter()
         self._sort_column, self._descending = DEFAULT_SORT, True
         self._exhausted = False
-        self._busy = False
+        self._query = 0             # bumped by every reload: answers for an older query are dropped
+        self._busy = False          # a read is running (or its rows are being inserted)
+        self._reload_wanted = False  # a reload asked for while a read ran: starts when it ends
+        self.load_task: Task | None = None  # the last read started, for tests to wait on
 
     # ------------------------------------------------------------------ what the list shows
     @property
     def filter(self) -> CaseFilter:
         return self._filter
+
+    @property
+    def loading(self) -> bool:
+        return self._busy
 
     def set_filter(self, flt: CaseFilter) -> None:
         self._filter = flt
@@ -55,16 +74,12 @@ class CaseListModel(QAbstractTableModel):
         self.set_filter(replace(self._filter, query=query))
 
     def reload(self) -> None:
-        # The first page is read inside the reset: a view (or the model tester) asking for more
-        # while the reset is in flight would otherwise insert rows in the middle of it.
-        self._busy = True
-        try:
-            self.beginResetModel()
-            self._rows, self._exhausted = [], False
-            self._rows = self._page(0)
-            self.endResetModel()  # listeners of modelReset may call fetchMore: ignored until we are done
-        finally:
-            self._busy = False
+        """Read the first page of the current filter and sort; the rows shown stay until it arrives."""
+        self._query += 1
+        if self._busy:
+            self._reload_wanted = True
+            return
+        self._read(0)
 
     def case_id(self, row: int) -> uuid.UUID:
         return self._rows[row].id
@@ -80,31 +95,63 @@ class CaseListModel(QAbstractTableModel):
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:
+        """Start reading the next page; a read already running (the view asks often) is enough."""
         if parent.isValid() or self._exhausted or self._busy:
             return
-        self._busy = True  # listeners of the insert signals may call fetchMore again
-        try:
-            page = self._page(len(self._rows))
-            if page:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-                self._rows.extend(page)
-                self.endInsertRows()
-        finally:
-            self._busy = False
+        self._read(len(self._rows))
 
-    def _page(self, offset: int) -> list[CaseListRow]:
+    def _read(self, offset: int) -> None:
+        self._busy = True
+        self.loadingChanged.emit(True)
+        db, actor, flt, today = self._db, self._actor, self._filter, self._today
         sort, descending = self.sort_key()
-        try:
-            page = case_search.list_cases(self._db, self._actor, self._filter, sort=sort, descending=descending,
-                                          offset=offset, limit=PAGE, today=self._today)
-        except IpaidError as exc:
-            self._exhausted = True
-            self.failed.emit(exc.message)
-            return []
-        if len(page) < PAGE:
-            self._exhausted = True
-        return page
+        query = self._query
+        self.load_task = run_task(
+            lambda: case_search.list_cases(db, actor, flt, sort=sort, descending=descending, offset=offset,
+                                           limit=PAGE, today=today),
+            on_success=partial(self._arrived, query, offset), on_failure=partial(self._read_failed, query, offset),
+            parent=None, read_only=True)
+
+    def _arrived(self, query: int, offset: int, page: list[CaseListRow]) -> None:
+        if not shiboken6.isValid(self):  # the list was closed meanwhile
+            return
+        if query == self._query:
+            # _busy stays set while the signals go out: a view asking for more from inside them
+            # would otherwise start the next read in the middle of this change.
+            if offset == 0:
+                self.beginResetModel()
+                self._rows, self._exhausted = page, len(page) < PAGE
+                self.endResetModel()
+            elif offset == len(self._rows):
+                self._exhausted = len(page) < PAGE
+                if page:
+                    self.beginInsertRows(QModelIndex(), offset, offset + len(page) - 1)
+                    self._rows.extend(page)
+                    self.endInsertRows()
+        self._read_done()
+
+    def _read_failed(self, query: int, offset: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if query == self._query:
+            if offset == 0:  # the rows shown belong to the previous query: not to be taken for these
+                self.beginResetModel()
+                self._rows = []
+                self.endResetModel()
+            self._exhausted = True  # no endless retries from the view; a reload tries again
+            if isinstance(exc, IpaidError):
+                self.failed.emit(exc.message)
+            else:
+                show_failure(exc, None)
+        self._read_done()
+
+    def _read_done(self) -> None:
+        self._busy = False
+        if self._reload_wanted:
+            self._reload_wanted = False
+            self._read(0)
+        else:
+            self.loadingChanged.emit(False)
 
     # ------------------------------------------------------------------ Qt model API
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -143,5 +190,8 @@ class CaseListModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
             return
-        self._sort_column, self._descending = column, order == Qt.SortOrder.DescendingOrder
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._sort_column, self._descending):
+            return  # the view repeats its indicator (e.g. when sorting is switched on): nothing to read
+        self._sort_column, self._descending = column, descending
         self.reload()

@@ -34,6 +34,7 @@ class CaseListPage(QWidget):
         self.case_windows: dict[uuid.UUID, CaseView] = {}  # one open window per case
         self.model = CaseListModel(db, actor, self, today=today)
         self.model.failed.connect(self._show_error)
+        self.model.loadingChanged.connect(self._show_loading)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Case no., party, pinyin, ID, right number, summary"))
@@ -54,11 +55,17 @@ class CaseListPage(QWidget):
         self.parties_button.setToolTip(self.tr("Find a party by name, pinyin or ID number (Ctrl+Shift+P)"))
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.message = QLabel(self)
+        # Pages are read in the background; this says so while one is on its way.
+        self.loading_label = QLabel(self.tr("Loading…"), self)
+        self.loading_label.setObjectName("loading")
+        self.loading_label.hide()
         self.table = QTableView(self)
         self.table.setObjectName("cases")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # The model's own order first, then sorting on: the view's first sort() changes nothing and
+        # reads nothing; the one read of the first page is the reload() below.
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(self._open_index)
@@ -69,7 +76,10 @@ class CaseListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
+        status = QHBoxLayout()
+        status.addWidget(self.message, 1)
+        status.addWidget(self.loading_label)
+        layout.addLayout(status)
         # Typing pauses briefly before the search runs, so each key press does not query.
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filters)
@@ -103,6 +113,9 @@ class CaseListPage(QWidget):
     def _show_error(self, message: str) -> None:
         self.message.setText(message)
 
+    def _show_loading(self, on: bool) -> None:
+        self.loading_label.setVisible(on)
+
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_case(self.model.case_id(index.row()))
@@ -121,7 +134,6 @@ class CaseListPage(QWidget):
             view = CaseView(self._db, self._actor, case_id, self, today=self._today)
             view.setWindowFlag(Qt.WindowType.Window)
             view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            view.setWindowTitle(view.detail.case_no if view.detail else "")
             view.changed.connect(lambda _h: self.model.reload())
             view.destroyed.connect(lambda _obj=None, cid=case_id: self.case_windows.pop(cid, None))
             view.resize(900, 600)

@@ -4,6 +4,8 @@ Only a supervisor may; the case view shows the button disabled to others with th
 the service refuses them anyway (its Chinese message appears in the form)."""
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -22,11 +24,9 @@ def may_reassign(actor: Actor) -> bool:
 
 class ReassignDialog(StepDialog):
     def __init__(self, db: Database, actor: Actor, detail: cases.CaseDetail, parent: QWidget | None = None) -> None:
-        people = [(u.id, u.display_name) for u in users.list_users(db, actor)
-                  if u.active and CASEWORKER_ROLES & set(u.roles) and u.id != detail.assignee_id]
         # The fields exist before the dialog does, hence translate() rather than self.tr().
         qt = QCoreApplication
-        fields = [Field("assignee_id", qt.translate("ReassignDialog", "New assignee"), "choice", people),
+        fields = [Field("assignee_id", qt.translate("ReassignDialog", "New assignee"), "choice"),
                   Field("note", qt.translate("ReassignDialog", "Reason"))]
         title = qt.translate("ReassignDialog", "Reassign {case_no}").format(case_no=detail.case_no)
         super().__init__(title, fields, lambda v: case_steps.reassign(
@@ -36,3 +36,11 @@ class ReassignDialog(StepDialog):
         self.current = QLabel(current, self)
         self.current.setObjectName("current_assignee")
         self.layout().insertWidget(0, self.current)
+        self.load_choices("assignee_id", lambda: caseworkers(db, actor, excluded=detail.assignee_id))
+
+
+def caseworkers(db: Database, actor: Actor, excluded: uuid.UUID | None = None) -> list[tuple[uuid.UUID, str]]:
+    """The active users who can take a case, as (id, name) choices. Reads the database: call it
+    off the GUI thread."""
+    return [(u.id, u.display_name) for u in users.list_users(db, actor)
+            if u.active and CASEWORKER_ROLES & set(u.roles) and u.id != excluded]

@@ -1,10 +1,17 @@
 """登记援助申请: parties (with duplicate hints), the right, the dispute, and the conflict check
-shown before anything is saved."""
+shown before anything is saved.
+
+Saving runs off the GUI thread (ui.tasks.run_task): Save is disabled meanwhile, so Ctrl+S or a
+second click cannot register twice; a refusal shows the service's message and leaves every typed
+value in the form. Attached files are read in the same background job."""
 from __future__ import annotations
 
 import html
 import uuid
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -102,6 +109,9 @@ class RegisterDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.saving = False
+        self.save_task: Task | None = None
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -114,14 +124,6 @@ class RegisterDialog(QDialog):
         self.files += [p for p in paths if p not in self.files]
         self.files_label.setText("；".join(Path(p).name for p in self.files))
 
-    def _attachments(self) -> tuple[tuple[str, bytes], ...]:
-        out = []
-        for path in self.files:
-            try:
-                out.append((Path(path).name, Path(path).read_bytes()))
-            except OSError as exc:
-                raise ValidationError("附件", f"无法读取 {path}：{exc.strerror or exc}") from None
-        return tuple(out)
 
     def value(self, key: str):
         f = next(f for fields in self._fields.values() for f in fields if f.key == key)
@@ -143,8 +145,7 @@ class RegisterDialog(QDialog):
                                self.value("nice_classes")),),
             dispute_type=self.value("dispute_type"), channel=self.value("channel"),
             services=tuple(c for c, box in self.services.items() if box.isChecked()),
-            overseas=self.value("overseas"), summary=self.value("summary"), registered_on=self.value("registered_on"),
-            attachments=self._attachments())
+            overseas=self.value("overseas"), summary=self.value("summary"), registered_on=self.value("registered_on"))
 
     def _show_duplicates(self) -> Task | None:
         """Look the applicant up off the GUI thread (it runs each time the name field is left)."""
@@ -177,21 +178,62 @@ class RegisterDialog(QDialog):
             + (question or self.tr("Register anyway?")))
         return answer == QMessageBox.StandardButton.Yes
 
-    def save(self) -> None:
-        """Check conflicts first; only after the user confirms is anything written."""
-        try:
-            data = self.case_input()
-            conflicts = cases.check_conflicts(self._db, self._actor, data.applicant, data.opposing)
-            if conflicts and not self.confirm_conflicts(conflicts):
-                return
-            head = cases.register(self._db, self._actor, data, confirmed=bool(conflicts))
-        except IpaidError as exc:
-            self.show_error(exc.message)
-            return
-        self.registered.emit(head)
+    def save(self) -> Task | None:
+        """Save off the GUI thread. Conflicts with earlier cases are asked about first: the service
+        refuses with them (nothing written), and on "yes" the save runs again, confirmed."""
+        if self.saving:
+            return None
+        return self._start_save(self.case_input(), tuple(self.files), confirmed=False)
+
+    def _start_save(self, data: cases.CaseInput, files: tuple[str, ...], *, confirmed: bool) -> Task:
+        self.saving = True
+        self.save_button.setEnabled(False)
+        write = self._write(data, confirmed)
+        self.save_task = run_task(lambda: write(read_attachments(files)), on_success=self._saved,
+                                  on_failure=partial(self._save_refused, data, files), parent=self)
+        return self.save_task
+
+    def _write(self, data: cases.CaseInput, confirmed: bool) -> Callable[[tuple], cases.CaseHead]:
+        """The service call, given the attachments (runs off the GUI thread: plain values only)."""
+        db, actor = self._db, self._actor
+        return lambda attachments: cases.register(db, actor, replace(data, attachments=attachments),
+                                                  confirmed=confirmed)
+
+    def _conflict_question(self) -> str:
+        return self.tr("Register anyway?")
+
+    def _saved(self, head: cases.CaseHead) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self._emit_saved(head)
         self.accept()
+
+    def _emit_saved(self, head: cases.CaseHead) -> None:
+        self.registered.emit(head)
+
+    def _save_refused(self, data: cases.CaseInput, files: tuple[str, ...], exc: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(exc, cases.ConflictsNeedConfirmation):
+            if self.confirm_conflicts(exc.conflicts, self._conflict_question()):
+                self._start_save(data, files, confirmed=True)
+        elif isinstance(exc, IpaidError):
+            self.show_error(exc.message)
+        else:
+            show_failure(exc, self)
 
     def show_error(self, message: str) -> None:
         """The service's message (it names the field); everything typed stays in the form."""
         self.error.setText(message)
         self.error.show()
+
+
+def read_attachments(paths: tuple[str, ...]) -> tuple[tuple[str, bytes], ...]:
+    """(file name, content) of each attached file; an unreadable one is refused naming it."""
+    out = []
+    for path in paths:
+        try:
+            out.append((Path(path).name, Path(path).read_bytes()))
+        except OSError as exc:
+            raise ValidationError("附件", f"无法读取 {path}：{exc.strerror or exc}") from None
+    return tuple(out)

@@ -67,7 +67,6 @@ def _case_window(parent: QWidget, db: Database, actor: Actor, case_id: uuid.UUID
     view = CaseView(db, actor, case_id, parent)
     view.setWindowFlag(Qt.WindowType.Window)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    view.setWindowTitle(view.detail.case_no if view.detail else "")
     view.resize(900, 600)
     view.show()
     return view
