@@ -47,7 +47,7 @@ def record_values(obj: Travelling) -> dict:
     """What an audit event keeps of a record (personal data hashed, app.audit.protect)."""
     held = obj.__dict__  # loaded values; an expired one is read (and loaded) through getattr
     values = {k: held[k] if k in held else getattr(obj, k) for k in _audited_keys(inspect(obj).mapper)}
-    return protect_all(obj.__table__.name, values, person=values.get("kind") == "person")
+    return protect_all(obj.__tablename__, values, person=values.get("kind") == "person")
 
 
 @functools.cache
@@ -66,12 +66,12 @@ def _track_changes(session: Session, _ctx, _instances) -> None:
     for obj in session.new:
         if isinstance(obj, Travelling):
             _stamp_new(obj, stamp)
-            changes.setdefault((obj.__table__.name, obj.id), ("create", obj))
+            changes.setdefault((obj.__tablename__, obj.id), ("create", obj))
     for obj in session.dirty:
         if isinstance(obj, Travelling) and session.is_modified(obj, include_collections=False):
             obj.updated_at = now
             obj.updated_by = user_id
-            key = (obj.__table__.name, obj.id)
+            key = (obj.__tablename__, obj.id)
             if _search_fields_touched(obj):  # read now: the history is gone after the flush
                 session.info[REINDEX].add(key)
             action = "delete" if obj.deleted else "update"
@@ -80,7 +80,7 @@ def _track_changes(session: Session, _ctx, _instances) -> None:
             changes[key] = (action, obj)
     for obj in session.deleted:
         if isinstance(obj, Travelling):
-            changes[(obj.__table__.name, obj.id)] = ("purge", obj)
+            changes[(obj.__tablename__, obj.id)] = ("purge", obj)
 
 
 def _stamp_new(obj: Travelling, stamp: tuple) -> None:
@@ -97,7 +97,7 @@ def _stamp_new(obj: Travelling, stamp: tuple) -> None:
 
 def _search_fields_touched(obj: Travelling) -> bool:
     """Whether a change can alter the record's search tokens (a searched field, or `deleted`)."""
-    names, texts = SEARCHABLE.get(obj.__table__.name, ((), ()))
+    names, texts = SEARCHABLE.get(obj.__tablename__, ((), ()))
     state = inspect(obj)
     return any(state.attrs[f].history.has_changes() for f in (*names, *texts, "deleted"))
 
@@ -105,7 +105,7 @@ def _search_fields_touched(obj: Travelling) -> bool:
 def created_in(session: Session, obj: Travelling) -> bool:
     """Whether the current unit of work created `obj` (rather than found it)."""
     session.flush()
-    change = session.info.get(CHANGES, {}).get((obj.__table__.name, obj.id))
+    change = session.info.get(CHANGES, {}).get((obj.__tablename__, obj.id))
     return change is not None and change[0] == "create"
 
 
@@ -297,14 +297,14 @@ def _finish(session: Session, actor: Actor | None, action: str, at: datetime, de
     reindex_objects(
         session,
         [obj for (kind, obj) in changes.values()
-         if kind != "create" and (obj.__table__.name, obj.id) in reindex],
+         if kind != "create" and (obj.__tablename__, obj.id) in reindex],
         removed=[obj for (kind, obj) in changes.values() if kind == "purge"],
         new=[obj for (kind, obj) in changes.values() if kind == "create"],
     )
     centre_ids = {getattr(obj, "centre_id", None) for obj in objects} - {None}
     centre_id = next(iter(centre_ids)) if len(centre_ids) == 1 else (actor.centre_id if actor else None)
     events = [
-        NewEvent(f"{action}:{kind}", obj.__table__.name, obj.id, record_values(obj))
+        NewEvent(f"{action}:{kind}", obj.__tablename__, obj.id, record_values(obj))
         for (kind, obj) in changes.values()
     ] + notes
     Chain(session, device).append(

@@ -122,7 +122,7 @@ def record_tokens(obj) -> set[str]:
     """The tokens a model object gets in the index (none when it is soft-deleted)."""
     if getattr(obj, "deleted", False):
         return set()
-    table = obj.__table__.name
+    table = obj.__tablename__
     values = {f: getattr(obj, f, None) for spec in SEARCHABLE[table] for f in spec}
     # Cut to the column's width first, then deduplicate (see rows_for).
     return {t[:80] for t in tokens_for(table, values)}
@@ -136,14 +136,14 @@ def reindex_objects(session: Session, objects: Iterable, removed: Iterable = (),
 
     A changed record's old tokens are read from its search_doc row, and only the difference is
     written: editing a case's status or one word of a summary rewrites a few rows, not all of them."""
-    fresh = {_key(obj): record_tokens(obj) for obj in new if obj.__table__.name in SEARCHABLE}
-    wanted = {_key(obj): record_tokens(obj) for obj in objects if obj.__table__.name in SEARCHABLE}
-    wanted.update((_key(obj), set()) for obj in removed if obj.__table__.name in SEARCHABLE)
+    fresh = {_key(obj): record_tokens(obj) for obj in new if obj.__tablename__ in SEARCHABLE}
+    wanted = {_key(obj): record_tokens(obj) for obj in objects if obj.__tablename__ in SEARCHABLE}
+    wanted.update((_key(obj), set()) for obj in removed if obj.__tablename__ in SEARCHABLE)
     write_index(session, fresh, _stored_docs(session, wanted) if wanted else {}, wanted)
 
 
 def _key(obj) -> tuple[str, uuid.UUID]:
-    return obj.__table__.name, obj.id
+    return obj.__tablename__, obj.id
 
 
 def index_records(session: Session, records: Iterable[tuple[str, uuid.UUID, dict]]) -> None:

@@ -266,6 +266,15 @@ def _load(s: Session, model, ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
     return found
 
 
+def _columns(s: Session, key, ids: list[uuid.UUID], *columns) -> dict[uuid.UUID, Any]:
+    """id → row of `columns` (and the key) for the given ids, read in chunks."""
+    found = {}
+    for i in range(0, len(ids), CHUNK):
+        for row in s.execute(select(key, *columns).where(key.in_(ids[i:i + CHUNK]))):
+            found[row[0]] = row
+    return found
+
+
 def _merge_record(s: Session, b: bundle.Bundle, c: Change, row, fields: tuple[str, ...], received: dict | None,
                   open_conflicts: dict) -> tuple[int, int]:
     """Three-way merge of one record; returns (fields applied, conflicts raised)."""
@@ -368,10 +377,15 @@ def _checks(s: Session, actor: Actor, complaint_ids: list[uuid.UUID]) -> list[st
         return []
     with s.no_autoflush:
         checker = Checker(s, actor.centre_id)
-        complaints = [c for c in _load(s, FairComplaint, complaint_ids).values() if not c.deleted]
-        parties = _load(s, Party, list({c.complainant_id for c in complaints}))
+        # Plain rows of the columns the checks read (Checker.flags reads them by attribute name):
+        # loading thousands of just-imported records as ORM objects cost more than the checks.
+        complaints = [c for c in _columns(s, FairComplaint.id, complaint_ids, FairComplaint.complaint_no,
+                                          FairComplaint.fair_id, FairComplaint.respondent_name,
+                                          FairComplaint.complainant_id, FairComplaint.respondent_exhibitor_id,
+                                          FairComplaint.deleted).values() if not c.deleted]
+        parties = _columns(s, Party.id, list({c.complainant_id for c in complaints}), Party.name, Party.identifier)
         shown = list({c.respondent_exhibitor_id for c in complaints if c.respondent_exhibitor_id})
-        credits = {eid: e.credit_code for eid, e in _load(s, Exhibitor, shown).items()}
+        credits = {eid: e.credit_code for eid, e in _columns(s, Exhibitor.id, shown, Exhibitor.credit_code).items()}
         flags = []
         for c in sorted(complaints, key=lambda c: c.complaint_no):
             repeat, conflicts = checker.flags(c, party=parties.get(c.complainant_id),
