@@ -21,13 +21,21 @@ from db.models import Base
 FIRST = "0001"
 
 
+def script():
+    return schema.script()
+
+
 def test_revision_chain_is_linear():
-    script = schema.script()
-    assert len(script.get_heads()) == 1
-    revisions = list(script.walk_revisions())
+    assert len(script().get_heads()) == 1
+    revisions = list(script().walk_revisions())
     assert revisions[-1].revision == FIRST and revisions[-1].down_revision is None
     for rev in revisions[:-1]:
         assert isinstance(rev.down_revision, str), f"{rev.revision} merges or branches"
+
+
+def test_the_head_the_program_expects_is_the_newest_migration():
+    """db.schema.HEAD saves importing Alembic on every start; a new revision must move it."""
+    assert script().get_heads() == [schema.HEAD]
 
 
 def test_models_and_migrations_describe_the_same_schema(db_url):
