@@ -40,6 +40,7 @@ from app.services import cases, parties, rights
 from app.services.case_steps import case_step
 from app.services.cases import (CASE_ROLES, CENTRE_ROLES, CaseHead, CaseInput, CaseRoleRefused,
                                 ConflictsNeedConfirmation)
+from app.services.owned import live
 from app.services.parties import PartyInput
 from app.services.rights import RightInput
 from db.models import AssistCase, Attachment, CaseRight, IpRight, Party
@@ -117,8 +118,8 @@ def _case_rights(s: Session, case_id: uuid.UUID) -> list[tuple[CaseRight, IpRigh
 
 def registration(db: Database, actor: Actor, case_id: uuid.UUID) -> Registration:
     with read_call(db, actor, roles=CASE_ROLES) as s:
-        case = s.get(AssistCase, case_id)
-        if case is None or case.deleted or case.centre_id != actor.centre_id:
+        case = live(s, AssistCase, case_id, actor.centre_id)
+        if case is None:
             raise NotFound("找不到该案件。", english="case not found")
         opposing = s.get(Party, case.opposing_party_id) if case.opposing_party_id else None
         names = s.scalars(select(Attachment.filename).where(

@@ -30,6 +30,7 @@ from app.rules.workdays import WorkdayCalendar
 from app.service import service_call
 from app.services import institutions
 from app.services.cases import CENTRE_ROLES, CASE_ROLES, CaseHead, CaseRoleRefused, add_event, check_case_role, head, refuse_and_log
+from app.services.owned import live
 from app.services.today import centre_today
 from db.base import utcnow
 from db.models import AssistCase, FollowUp, Institution, Mediation, Referral, User
@@ -168,8 +169,8 @@ def withdraw_overdue_supplements(db: Database, actor: Actor, today: date | None 
 def _assignee(s: Session, centre_id: uuid.UUID, assignee_id: uuid.UUID | None) -> User:
     if assignee_id is None:
         raise ValidationError("承办人", "受理时必须指定承办人")
-    user = s.get(User, assignee_id)
-    if user is None or user.deleted or user.centre_id != centre_id:
+    user = live(s, User, assignee_id, centre_id)
+    if user is None:
         raise ValidationError("承办人", "找不到该用户")
     if not user.active:
         raise ValidationError("承办人", f"{user.display_name} 的账户已停用")
@@ -225,8 +226,8 @@ def _institution(s: Session, actor: Actor, target: str, institution_id: uuid.UUI
                  name: str) -> Institution | None:
     """The unit picked (it must be this centre's), else the one named — made by the library's rules."""
     if institution_id is not None:
-        inst = s.get(Institution, institution_id)
-        if inst is None or inst.deleted or inst.centre_id != actor.centre_id:
+        inst = live(s, Institution, institution_id, actor.centre_id)
+        if inst is None:
             raise ValidationError("接收单位", "找不到所选单位")
         return inst
     if not " ".join(name.split()):

@@ -28,6 +28,7 @@ from app.rules import deadlines
 from app.rules.case_status import allowed_actions
 from app.service import log_refusal, read_call, service_call
 from app.services import parties, rights
+from app.services.owned import live
 from app.services.parties import PartyInput, PartyRow
 from app.services.rights import RightInput, RightRow
 from app.services.today import centre_today
@@ -364,8 +365,8 @@ def find_case_id(db: Database, actor: Actor, case_no: str) -> uuid.UUID:
 
 def get_case(db: Database, actor: Actor, case_id: uuid.UUID, today: date | None = None) -> CaseDetail:
     with read_call(db, actor, roles=None) as s:
-        case = s.get(AssistCase, case_id)
-        if case is None or case.deleted or case.centre_id != actor.centre_id:
+        case = live(s, AssistCase, case_id, actor.centre_id)
+        if case is None:
             raise NotFound("找不到该案件。", english="case not found")
         return _detail(s, case, today or centre_today(s, case.centre_id))
 

@@ -22,6 +22,7 @@ from app.search.lookup import candidate_ids, confirms, plan_for
 from app.service import created_in, read_call, service_call
 from app.services import cases, fields, sheets
 from app.services import today as centre_time  # `today` is a parameter name below
+from app.services.owned import live
 from app.services.parties import PartyInput
 from db.base import utcnow
 from db.models import AssistCase, Consultation, Fair, Party, User
@@ -109,13 +110,13 @@ def _apply(s: Session, actor: Actor, row: Consultation, data: ConsultationInput)
     question = fields.text("咨询问题", data.question, required=True)
     answer = fields.text("答复", data.answer)
     if data.asker_party_id is not None:
-        party = s.get(Party, data.asker_party_id)
-        if party is None or party.deleted or party.centre_id != actor.centre_id:
+        party = live(s, Party, data.asker_party_id, actor.centre_id)
+        if party is None:
             raise ValidationError("咨询人", "关联的当事人不存在")
         asker_name = asker_name or party.name
     if data.fair_id is not None:
-        fair = s.get(Fair, data.fair_id)
-        if fair is None or fair.deleted or fair.centre_id != actor.centre_id:
+        fair = live(s, Fair, data.fair_id, actor.centre_id)
+        if fair is None:
             raise ValidationError("展会", "关联的展会不存在")
     handled_by = data.handled_by or actor.user_id
     user = s.get(User, handled_by)
@@ -162,8 +163,8 @@ def centre_zone(db: Database, actor: Actor):
 
 
 def _get(s: Session, actor: Actor, consultation_id: uuid.UUID) -> Consultation:
-    row = s.get(Consultation, consultation_id)
-    if row is None or row.deleted or row.centre_id != actor.centre_id:
+    row = live(s, Consultation, consultation_id, actor.centre_id)
+    if row is None:
         raise NotFound("没有找到这条咨询记录。", english=f"no consultation {consultation_id}")
     return row
 

@@ -24,6 +24,7 @@ from app.search.lookup import candidate_ids, confirms, plan_for
 from app.search.tokens import name_pinyin, normalise
 from app.service import read_call, service_call
 from app.services import fields, sheets
+from app.services.owned import live
 from db.models import AssistCase, Expert, ExpertConflict, Opinion, OpinionExpert, Party
 
 EDIT_ROLES = {"caseworker", "supervisor", "admin"}
@@ -181,8 +182,8 @@ def add_conflict(db: Database, actor: Actor, expert_id: uuid.UUID, *, party_id: 
         e = _get(s, actor, expert_id)
         name = fields.text("回避当事人", party_name, max_len=120)
         if party_id is not None:
-            party = s.get(Party, party_id)
-            if party is None or party.deleted or party.centre_id != actor.centre_id:
+            party = live(s, Party, party_id, actor.centre_id)
+            if party is None:
                 raise ValidationError("回避当事人", "关联的当事人不存在")
             name = party.name
         if not name:
@@ -195,8 +196,8 @@ def add_conflict(db: Database, actor: Actor, expert_id: uuid.UUID, *, party_id: 
 
 def remove_conflict(db: Database, actor: Actor, conflict_id: uuid.UUID) -> ExpertRow:
     with service_call(db, actor, roles=EDIT_ROLES, action="expert.conflict_remove") as s:
-        conflict = s.get(ExpertConflict, conflict_id)
-        if conflict is None or conflict.deleted or conflict.centre_id != actor.centre_id:
+        conflict = live(s, ExpertConflict, conflict_id, actor.centre_id)
+        if conflict is None:
             raise NotFound("没有找到这条回避记录。", english=f"no conflict {conflict_id}")
         conflict.deleted = True
         s.flush()
@@ -305,8 +306,8 @@ def expert_usage(db: Database, actor: Actor, expert_id: uuid.UUID) -> list[Exper
 
 
 def _get(s: Session, actor: Actor, expert_id: uuid.UUID) -> Expert:
-    e = s.get(Expert, expert_id)
-    if e is None or e.deleted or e.centre_id != actor.centre_id:
+    e = live(s, Expert, expert_id, actor.centre_id)
+    if e is None:
         raise NotFound("没有找到这位专家。", english=f"no expert {expert_id}")
     return e
 

@@ -21,6 +21,7 @@ from app.service import service_call
 from app.services import opinions as ops
 from app.services.fairs import MATERIALS
 from app.services.opinion_types import OpinionContent, OpinionView
+from app.services.owned import live
 from db.models import Fair, FairComplaint, Opinion, Party
 
 
@@ -45,8 +46,8 @@ def prefilled_content(complaint: FairComplaint, fair: Fair, complainant: str) ->
 def quick_opinion_for(db: Database, actor: Actor, complaint_id: uuid.UUID) -> OpinionView:
     """The complaint's quick opinion: the one already drafted (its latest version), or a new draft."""
     with service_call(db, actor, roles=ops.DRAFT_ROLES, action="opinion.create_on_site") as s:
-        complaint = s.get(FairComplaint, complaint_id)
-        if complaint is None or complaint.deleted or complaint.centre_id != actor.centre_id:
+        complaint = live(s, FairComplaint, complaint_id, actor.centre_id)
+        if complaint is None:
             raise NotFound("没有该展会投诉。", english=f"no fair complaint {complaint_id}")
         if complaint.opinion_id is not None:
             op = _latest(s, complaint.opinion_id)

@@ -18,6 +18,7 @@ from app.search.lookup import candidate_ids, confirms, plan_for
 from app.search.tokens import name_pinyin
 from app.service import read_call, service_call
 from app.services import fields, sheets
+from app.services.owned import live
 from db.models import Institution, Mediation, Referral
 
 EDIT_ROLES = {"caseworker", "supervisor", "admin"}
@@ -136,8 +137,8 @@ def list_institutions(db: Database, actor: Actor, *, query: str | None = None, k
 
 
 def _get(s: Session, actor: Actor, institution_id: uuid.UUID) -> Institution:
-    row = s.get(Institution, institution_id)
-    if row is None or row.deleted or row.centre_id != actor.centre_id:
+    row = live(s, Institution, institution_id, actor.centre_id)
+    if row is None:
         raise NotFound("没有找到这个合作单位。", english=f"no institution {institution_id}")
     return row
 

@@ -23,6 +23,7 @@ from app.labels import IP_KIND, TOPIC, label
 from app.search.lookup import candidate_ids, confirms, plan_for, ranked_by_overlap
 from app.service import read_call, service_call
 from app.services import fields
+from app.services.owned import live
 from db.base import utcnow
 from db.models import Consultation, KnowledgeItem, User
 
@@ -144,8 +145,8 @@ def _set_status(db: Database, actor: Actor, item_id: uuid.UUID, status: str) -> 
 def promote_consultation(db: Database, actor: Actor, consultation_id: uuid.UUID) -> KnowledgeRow:
     """A draft item from a consultation's question and answer, tagged with its topic."""
     with service_call(db, actor, roles=EDIT_ROLES, action="knowledge.promote") as s:
-        c = s.get(Consultation, consultation_id)
-        if c is None or c.deleted or c.centre_id != actor.centre_id:
+        c = live(s, Consultation, consultation_id, actor.centre_id)
+        if c is None:
             raise NotFound("没有找到这条咨询记录。", english=f"no consultation {consultation_id}")
         if not c.answer.strip():
             raise ValidationError("答复", "这条咨询还没有答复，不能加入知识库")
@@ -210,8 +211,8 @@ def suggest(db: Database, actor: Actor, question_text: str, limit: int = 5) -> l
 
 
 def _get(s: Session, actor: Actor, item_id: uuid.UUID) -> KnowledgeItem:
-    item = s.get(KnowledgeItem, item_id)
-    if item is None or item.deleted or item.centre_id != actor.centre_id:
+    item = live(s, KnowledgeItem, item_id, actor.centre_id)
+    if item is None:
         raise NotFound("没有找到这条知识库条目。", english=f"no knowledge item {item_id}")
     return item
 

@@ -33,6 +33,7 @@ from app.service import read_call, service_call
 from app.services.opinion_types import (ClaimData, ExpertInfo, OpinionContent, OpinionSummary, OpinionView,
                                         RightInfo, RowData)
 from app.services.opinion_versions import VersionDiff, diff_contents
+from app.services.owned import live
 from app.services.today import centre_today
 from db.models import (AssistCase, Centre, Device, Exhibitor, Expert, ExpertConflict, FairComplaint, IpRight,
                        Opinion, OpinionClaim, OpinionEvidence, OpinionExpert, OpinionRow, Party, StoredFile, User)
@@ -453,8 +454,8 @@ def _number_taken(s: Session, centre_id: uuid.UUID, number: str) -> bool:
 
 
 def _case(s: Session, actor: Actor, case_id: uuid.UUID) -> AssistCase:
-    case = s.get(AssistCase, case_id)
-    if case is None or case.deleted or case.centre_id != actor.centre_id:
+    case = live(s, AssistCase, case_id, actor.centre_id)
+    if case is None:
         raise NotFound("找不到该案件。", english=f"no case {case_id}")
     return case
 
@@ -500,8 +501,8 @@ def _listed(actor: Actor, **equal):
 
 
 def _load(s: Session, actor: Actor, opinion_id: uuid.UUID) -> Opinion:
-    op = s.get(Opinion, opinion_id)
-    if op is None or op.deleted or op.centre_id != actor.centre_id:
+    op = live(s, Opinion, opinion_id, actor.centre_id)
+    if op is None:
         raise NotFound("找不到该意见书。", english=f"no opinion {opinion_id}")
     return op
 
@@ -592,8 +593,8 @@ def _conflicts_of(s: Session, case: AssistCase, expert_ids) -> list[tuple[uuid.U
 
 def _check_experts(s: Session, actor: Actor, case: AssistCase, expert_ids) -> None:
     for expert_id in expert_ids:
-        expert = s.get(Expert, expert_id)
-        if expert is None or expert.deleted or expert.centre_id != actor.centre_id:
+        expert = live(s, Expert, expert_id, actor.centre_id)
+        if expert is None:
             raise ValidationError("咨询专家", "专家库中没有该专家")
         if not expert.active:
             raise ValidationError("咨询专家", f"专家{expert.name}已停用")

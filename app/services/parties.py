@@ -21,6 +21,7 @@ from app.privacy import mask_value
 from app.rules import identifiers as ids
 from app.search.tokens import PINYIN_PREFIX, name_pinyin, normalise, pinyin_tokens
 from app.service import read_call, service_call
+from app.services.owned import live
 from app.services.today import centre_today
 from db.models import AssistCase, CaseEvent, Consultation, IpRight, Party, SearchToken
 from db.base import utcnow
@@ -150,8 +151,8 @@ def find_or_create(session: Session, centre_id: uuid.UUID, data: PartyInput, rol
     cities); an identifier match wins whatever the name says.
     """
     if data.party_id is not None:
-        party = session.get(Party, data.party_id)
-        if party is None or party.deleted or party.centre_id != centre_id:
+        party = live(session, Party, data.party_id, centre_id)
+        if party is None:
             raise NotFound(f"找不到所选的{role}。", english="party not found")
         return party
     clean = validate(data, role, today)
@@ -179,8 +180,8 @@ def row(p: Party) -> PartyRow:
 
 def get_party(db: Database, actor: Actor, party_id: uuid.UUID) -> PartyRow:
     with read_call(db, actor, roles=None) as s:
-        p = s.get(Party, party_id)
-        if p is None or p.deleted or p.centre_id != actor.centre_id:
+        p = live(s, Party, party_id, actor.centre_id)
+        if p is None:
             raise NotFound("找不到该当事人。", english="party not found")
         return row(p)
 
@@ -198,10 +199,9 @@ def merge_parties(db: Database, actor: Actor, keep_id: uuid.UUID, drop_id: uuid.
     if keep_id == drop_id:
         raise UsageError("不能把当事人与自己合并。", english="cannot merge a party with itself")
     with service_call(db, actor, roles=MERGE_ROLES, action="party.merge") as s:
-        keep, drop = s.get(Party, keep_id), s.get(Party, drop_id)
-        for p in (keep, drop):
-            if p is None or p.deleted or p.centre_id != actor.centre_id:
-                raise NotFound("找不到要合并的当事人。", english="party not found")
+        keep, drop = live(s, Party, keep_id, actor.centre_id), live(s, Party, drop_id, actor.centre_id)
+        if keep is None or drop is None:
+            raise NotFound("找不到要合并的当事人。", english="party not found")
         if keep.identifier and drop.identifier and keep.identifier != drop.identifier:
             raise ValidationError("证件号码", f"两个当事人的证件号码不同，不能合并（{mask_identifier(keep.identifier, keep.kind)} / "
                                            f"{mask_identifier(drop.identifier, drop.kind)}）")

@@ -20,6 +20,7 @@ from app.labels import CASE_STATUS, PARTY_KIND, SCALE, TOPIC
 from app.privacy import mask_value
 from app.search.lookup import candidate_ids, confirms, plan_for
 from app.service import read_call
+from app.services.owned import live
 from db.models import AssistCase, Consultation, IpRight, Party
 
 SEARCH_LIMIT = 50
@@ -116,8 +117,8 @@ class MergePreview:
 
 # ------------------------------------------------------------------------------ reading
 def _live_party(s: Session, actor: Actor, party_id: uuid.UUID) -> Party:
-    p = s.get(Party, party_id)
-    if p is None or p.deleted or p.centre_id != actor.centre_id:
+    p = live(s, Party, party_id, actor.centre_id)
+    if p is None:
         raise NotFound("找不到该当事人（可能已被合并或删除）。", english="party not found")
     return p
 
