@@ -64,6 +64,32 @@ def read_marker(target: str) -> dict | None:
         db.close()
 
 
+def _upgraded(target: str, spec: DemoSpec, log: Callable[[str], None]) -> bool:
+    """Bring a cached demo built at an older schema revision to head, as a centre's database would be
+    (the migrations keep every row; rebuilding 1M cases takes an hour). True when it was upgraded.
+    Only a database whose marker matches `spec` apart from the revision; no backup copy is made."""
+    from db import schema
+    from db.engine import make_engine, to_url
+
+    engine = make_engine(to_url(target), foreign_keys=False)
+    try:
+        current = schema.current_revision(engine)
+        if current is None or current == schema.HEAD or not schema.SchemaState(current, schema.HEAD, False).known:
+            return False
+        with engine.connect() as conn:
+            value = conn.execute(text("SELECT value FROM local_setting WHERE key = :k"), {"k": MARKER_KEY}).scalar()
+        if not value or json.loads(value) != spec.marker(current):
+            return False
+        log(f"upgrading the cached demo from revision {current} to {schema.HEAD} …")
+        schema.upgrade(engine)
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE local_setting SET value = :v WHERE key = :k"),
+                         {"v": json.dumps(spec.marker(schema.HEAD)), "k": MARKER_KEY})
+        return True
+    finally:
+        engine.dispose()
+
+
 def _build(target: str, spec: DemoSpec, log: Callable[[str], None]) -> float:
     from app.database import open_database
     from app.demo import generate
@@ -100,6 +126,7 @@ def sqlite_demo(cache: Path, spec: DemoSpec, *, rebuild: bool = False,
     path = cache / f"{spec.stem}.sqlite"
     wanted = spec.marker(head_revision())
     if path.exists() and not rebuild:
+        _upgraded(str(path), spec, log)
         if read_marker(str(path)) == wanted:
             return CachedDemo(str(path), "sqlite", False, None, wanted)
         log(f"{path.name}: stale or incomplete, rebuilding")
@@ -132,6 +159,8 @@ def pg_demo(server_url: str, spec: DemoSpec, *, rebuild: bool = False, prefix: s
     try:
         with admin.connect() as conn:
             exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+            if exists and not rebuild:
+                _upgraded(target, spec, log)
             if exists and not rebuild and read_marker(target) == wanted:
                 return CachedDemo(target, "postgresql", False, None, wanted)
             if exists:

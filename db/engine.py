@@ -169,9 +169,9 @@ def probe(engine: Engine) -> None:
 
 
 # Tables whose statistics are not gathered: every query on them is written to use its key (the
-# token index, the audit chains), and each holds millions of rows at 100k cases, so analysing them
+# token index and its documents, the audit chains), and each holds millions of rows at 100k cases, so analysing them
 # would cost seconds for nothing.
-UNANALYSED = ("search_token", "audit_event")
+UNANALYSED = ("search_token", "search_doc", "audit_event")
 
 
 def refresh_statistics(engine: Engine, *, only_if_missing: bool = False) -> bool:

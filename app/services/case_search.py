@@ -367,7 +367,9 @@ def _matches_record(plan: QueryPlan, table: str, record_id) -> ColumnElement:
     """Does record `record_id` of `table` match (the 'walk the list' strategy)?"""
     parts: list[ColumnElement] = []
     if plan.kind in ("short", "pinyin") and (len(plan.text) <= 2 or plan.prefix_tokens):
-        parts.append(exists().where(_doc_match(plan, table, record_id)))
+        # A scalar subquery (one document read by key per walked record), not EXISTS: PostgreSQL may
+        # turn an EXISTS into a hashed semi-join that runs the LIKE over every document first.
+        parts.append(select(literal(1)).where(_doc_match(plan, table, record_id)).limit(1).scalar_subquery().is_not(None))
     if plan.like is not None:
         if table == "assist_case":  # the case row itself (an EXISTS on it would not correlate)
             parts.append(_like_fields(table, plan.like))
