@@ -19,7 +19,7 @@ from app.database import Database
 from app.errors import IpaidError
 from app.labels import (CASE_STATUS, CHANNEL, DISPUTE_TYPE, IP_KIND, MEDIATION_RESULT, OUTCOME, REFERRAL_TARGET,
                         SATISFACTION)
-from app.services import case_notices, case_steps, cases
+from app.services import case_steps, cases
 from ui.cases.case_changes import add_change_buttons, registration_text
 from ui.cases.forms import Field, StepDialog
 from ui.cases.reassign_dialog import caseworkers
@@ -288,6 +288,10 @@ class CaseView(QWidget):
         db, actor, case_id = self._db, self._actor, self._case_id
 
         def job() -> str:
+            # Imported here: the notices pull in the PDF layout library (≈0.3 s), which opening the
+            # case list at start-up should not pay for.
+            from app.services import case_notices
+
             pdf = case_notices.print_notice(db, actor, case_id, kind)
             with open(path, "wb") as fh:
                 fh.write(pdf)
