@@ -6,6 +6,10 @@ element); a year-to-date list of 10 000 cases × 15 columns is over two seconds 
 rows written here are the very XML openpyxl writes in write-only mode (inline strings, numbers,
 style ids of openpyxl's own number formats), at a fraction of the cost. openpyxl still writes
 everything else: the header row, column widths, frozen panes, filters, styles and the package.
+
+A list repeats its values (labels, dates, names, the same case in several lists), so each
+column's `<c>` element is made once per distinct value, with a mark where the row number goes;
+a row is then its cells joined and the mark replaced, all in C-level loops (map, zip, join).
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from itertools import repeat
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
@@ -23,11 +28,15 @@ from openpyxl.utils import get_column_letter
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 # Characters XML 1.0 cannot carry at all (openpyxl refuses them; a list must never fail on one).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f]")
 _END = b"</sheetData>"
 _EMPTY = b"<sheetData/>"
-
-
-_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Where a cell's row number goes: NUL cannot occur in the XML (text drops it, see _ILLEGAL).
+_MARK = b"\x00"
+_ROW_START, _ROW_END = b'<row r="\x00">', b"</row>"
+# Types whose cells may be remembered per value: equal values of these always make the same cell
+# (unlike 1, 1.0 and True, which are equal keys but different cells).
+_CACHEABLE = frozenset({str, int, date, type(None)})
 
 
 def _text(value: str) -> str:
@@ -63,35 +72,60 @@ class Column:
         return f'<c r="{ref}"{self.style} t="n"><v>{value}</v></c>'
 
 
+class _Cells(dict):
+    """value → the column's cell for it as UTF-8, the row number left as _MARK; made on first use."""
+
+    def __init__(self, column: Column, letter: str) -> None:
+        super().__init__()
+        self.make = column.cell
+        self.ref = letter + _MARK.decode()
+
+    def __missing__(self, value: Any) -> bytes:
+        cell = self[value] = self.make(self.ref, value).encode("utf-8")
+        return cell
+
+    def learn_texts(self, values: Sequence[Any]) -> None:
+        """Make the cells of the column's new plain texts at once: a column of case numbers or
+        names is mostly values seen once, too many for one call each."""
+        new = [v for v in set(values).difference(self) if type(v) is str and v]
+        if not new:
+            return
+        joined = "\n".join(new)
+        if _SPECIAL.search(joined) or "\n".join(map(str.strip, new)) != joined:
+            return  # some need escaping or kept spaces: one by one, on first use
+        head, tail = f'<c r="{self.ref}" t="inlineStr"><is><t>', "</t></is></c>"
+        self.update(zip(new, map(str.encode, map(str.__add__, map(head.__add__, new), repeat(tail)))))
+
+
 class PendingRows:
     """Rows for sheets of a write-only workbook, added to the saved package by `splice`."""
 
     def __init__(self) -> None:
         self._sheets: list[tuple[Any, bytes]] = []
+        # Shared by the sheets: the same case stands in several lists.
+        self._cells: dict[tuple[str, str], _Cells] = {}
 
     def add(self, ws, columns: Sequence[Column], rows: Iterable[Sequence[Any]], *, first_row: int) -> int:
         """Queue `rows` for `ws`, starting at row `first_row`; returns the number of rows."""
-        letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
-        styles = [col.style for col in columns]
-        parts: list[str] = []
-        number = first_row - 1
-        for number, values in enumerate(rows, start=first_row):
-            cells = []
-            # The common types inline, by exact type: a list is hundreds of thousands of cells.
-            for col, letter, style, v in zip(columns, letters, styles, values):
-                kind = type(v)
-                if kind is str:
-                    if v:
-                        cells.append(f'<c r="{letter}{number}" t="inlineStr">{_text(v)}</c>')
-                elif kind is int:
-                    cells.append(f'<c r="{letter}{number}"{style} t="n"><v>{v}</v></c>')
-                elif kind is date:
-                    cells.append(f'<c r="{letter}{number}"{style}><v>{v.toordinal() - _EXCEL_EPOCH}</v></c>')
-                elif v is not None:
-                    cells.append(col.cell(f"{letter}{number}", v))
-            parts.append(f'<row r="{number}">{"".join(cells)}</row>')
-        self._sheets.append((ws, "".join(parts).encode("utf-8")))
-        return number - first_row + 1
+        rows = list(rows)
+        values = list(zip(*rows)) if rows else []
+        cells = [self._column_cells(column, get_column_letter(i), vals)
+                 for i, (column, vals) in enumerate(zip(columns, values), start=1)]
+        templates = map(b"".join, zip(repeat(_ROW_START), *cells, repeat(_ROW_END)))
+        numbers = map(b"%d".__mod__, range(first_row, first_row + len(rows)))
+        self._sheets.append((ws, b"".join(map(bytes.replace, templates, repeat(_MARK), numbers))))
+        return len(rows)
+
+    def _column_cells(self, column: Column, letter: str, values: Sequence[Any]) -> list[bytes]:
+        known = self._cells.get((letter, column.style))
+        if known is None:
+            known = self._cells[(letter, column.style)] = _Cells(column, letter)
+        kinds = set(map(type, values))
+        if kinds <= _CACHEABLE:
+            if str in kinds:
+                known.learn_texts(values)
+            return list(map(known.__getitem__, values))
+        return [column.cell(known.ref, v).encode("utf-8") for v in values]
 
     def splice(self, package: bytes, compresslevel: int = 1) -> bytes:
         """The package with each queued sheet's rows put after its last written row.
