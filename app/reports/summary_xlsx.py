@@ -4,7 +4,6 @@ with the long case lists spliced in as ready SpreadsheetML rows (xlsx_rows)."""
 from __future__ import annotations
 
 import io
-from operator import attrgetter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -55,6 +54,8 @@ LIST_COLUMNS: tuple[tuple[str, str, str | None, int], ...] = (
     ("办理工作日", "handling_workdays", COUNT, 10), ("回访日期", "followed_up_on", DATE, 12),
     ("满意度", "satisfaction", COUNT, 8), ("承办人", "assignee", None, 10), ("超期工作日", "late_by", COUNT, 10),
 )
+# The lines go to the sheet as they are: the columns must be the line's fields, in order.
+assert tuple(attr for _name, attr, _fmt, _w in LIST_COLUMNS) == CaseLine._fields
 
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=14)
@@ -169,8 +170,7 @@ def _list_sheet(book: Workbook, title: str, lines: tuple[CaseLine, ...], pending
     # The rows themselves go in as text after saving (xlsx_rows): a year's lists run to a
     # quarter of a million cells, seconds of openpyxl's per-cell work.
     columns = [Column(ws, fmt) for _name, _attr, fmt, _w in LIST_COLUMNS]
-    get = attrgetter(*(attr for _name, attr, _fmt, _w in LIST_COLUMNS))
-    pending.add(ws, columns, (get(line) for line in lines), first_row=2)
+    pending.add(ws, columns, lines, first_row=2)  # a line is its columns' values, in order
 
 
 def _about_sheet(book: Workbook, summary: Summary) -> None:
