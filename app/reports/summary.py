@@ -159,7 +159,7 @@ def _lines(s: Session, cond: Conditions, centre_id: uuid.UUID) -> dict[str, list
     user = aliased(User)
     bits = sum((case((getattr(cond, key), 1 << i), else_=0) for i, (key, _) in enumerate(LISTS)), literal(0))
     stmt = (
-        cond.frame(
+        cond.list_frame(
             c.case_no, c.registered_on, cond.applicant.name, cond.applicant.kind, cond.applicant.identifier,
             c.ip_kind, c.dispute_type, case((c.decided_on <= cond.last, c.decision), else_=None),
             c.decided_on, c.closed_on, c.outcome,
