@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import String, and_, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app import labels, settings
@@ -144,6 +144,15 @@ def _case_lists(s: Session, where: service.CentreScope, period: Period) -> dict[
     return {key: tuple(lines) for key, lines in found.items()}
 
 
+class _Days(dict):
+    """Day text → date, each distinct day parsed once: SQLite hands back the stored ISO text (the
+    list query fetches the days untyped), PostgreSQL a date, which passes as it is."""
+
+    def __missing__(self, value):
+        day = self[value] = date.fromisoformat(value) if isinstance(value, str) else value
+        return day
+
+
 # The decision as of the period's last day (SQL gives None when there was none by then).
 _DECISION_AS_OF = {None: "待定", "accepted": "受理", "refused": "不予受理", "withdrawn": "视为撤回"}
 
@@ -154,24 +163,36 @@ def _lines(s: Session, cond: Conditions, centre_id: uuid.UUID) -> dict[str, list
     The frame's `relevant` filter already keeps only rows some figure may count, so the rows of
     no list (a bitmask of 0) are skipped here rather than by a WHERE that would evaluate every
     condition a second time. Rows come as plain tuples (Core, not ORM) and are labelled with
-    dict look-ups; lines with the same bits are gathered first and handed to their lists in bulk."""
+    dict look-ups (days parsed, IDs masked once per distinct value); lines with the same bits
+    are gathered first and handed to their lists in bulk."""
     c = cond.case
     user = aliased(User)
-    bits = sum((case((getattr(cond, key), 1 << i), else_=0) for i, (key, _) in enumerate(LISTS)), literal(0))
+    # Every figure but the year to date implies `relevant`: most of the year's cases fail that
+    # one test and skip the others (and the working-day arithmetic of the overdue ones).
+    bit = {key: 1 << i for i, (key, _) in enumerate(LISTS)}
+    others = sum((case((getattr(cond, key), b), else_=0) for key, b in bit.items() if key != "ytd_registered"),
+                 literal(0))
+    bits = case((cond.ytd_registered, bit["ytd_registered"]), else_=0) + case((cond.relevant, others), else_=0)
+
+    def untyped(day):  # parsed once per distinct day below, not once per cell by the driver layer
+        return type_coerce(day, String())
+
     stmt = (
         cond.list_frame(
-            c.case_no, c.registered_on, cond.applicant.name, cond.applicant.kind, cond.applicant.identifier,
-            c.ip_kind, c.dispute_type, case((c.decided_on <= cond.last, c.decision), else_=None),
-            c.decided_on, c.closed_on, c.outcome,
-            case((cond.handled, cond.handling_workdays), else_=None).label("handling"),
-            c.followed_up_on, c.satisfaction, user.display_name,
-            case((cond.overdue_at_end, cond.late_by), else_=None).label("late_by"),
-            bits.label("lists"), centre_ids=[centre_id],
+            c.case_no, untyped(c.registered_on), cond.applicant.name, cond.applicant.kind,
+            cond.applicant.identifier, c.ip_kind, c.dispute_type,
+            case((c.decided_on <= cond.last, c.decision), else_=None),
+            untyped(c.decided_on), untyped(c.closed_on), c.outcome,
+            case((and_(cond.relevant, cond.handled), cond.handling_workdays), else_=None),
+            untyped(c.followed_up_on), c.satisfaction, user.display_name,
+            case((and_(cond.relevant, cond.overdue_at_end), cond.late_by), else_=None),
+            bits, centre_ids=[centre_id],
         )
         .outerjoin(user, user.id == c.assignee_id)
     )
     ip_kinds, disputes, outcomes = ({None: "", **values} for values in (labels.IP_KIND, labels.DISPUTE_TYPE,
                                                                       labels.OUTCOME))
+    days = _Days({None: None})
     masked: dict[tuple[str | None, str], str] = {}
     by_bits: dict[int, list[CaseLine]] = {}
     make = tuple.__new__
@@ -186,19 +207,19 @@ def _lines(s: Session, cond: Conditions, centre_id: uuid.UUID) -> dict[str, list
         else:
             shown = ""
         line = make(CaseLine, (
-            case_no, registered_on, name or "", shown, ip_kinds.get(ip_kind, ip_kind),
-            disputes.get(dispute_type, dispute_type), _DECISION_AS_OF.get(decision, decision), decided_on,
-            closed_on, outcomes.get(outcome, outcome), handling, followed_up_on, satisfaction, assignee or "",
-            late_by,
+            case_no, days[registered_on], name or "", shown, ip_kinds.get(ip_kind, ip_kind),
+            disputes.get(dispute_type, dispute_type), _DECISION_AS_OF.get(decision, decision), days[decided_on],
+            days[closed_on], outcomes.get(outcome, outcome), handling, days[followed_up_on], satisfaction,
+            assignee or "", late_by,
         ))
         group = by_bits.get(in_lists)
         if group is None:
             group = by_bits[in_lists] = []
         group.append(line)
-    found: dict[str, list[CaseLine]] = {key: [] for key, _ in LISTS}
+    found: dict[str, list[CaseLine]] = {key: [] for key in bit}
     for in_lists, group in by_bits.items():
-        for i, (key, _) in enumerate(LISTS):
-            if in_lists & (1 << i):
+        for key, b in bit.items():
+            if in_lists & b:
                 found[key] += group
     return found
 
