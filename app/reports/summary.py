@@ -21,6 +21,7 @@ from app.context import Actor
 from app.database import Database
 from app.errors import UsageError
 from app.reports import service
+from app.reports.bulk import collector_paused
 from app.reports.figures import Conditions, as_json, conditions, unindexed
 from app.reports.periods import Period
 from app.privacy import mask_value
@@ -87,7 +88,7 @@ class Summary:
 
 
 def build_summary(db: Database, actor: Actor, period: Period, *, centre: str | None = None) -> Summary:
-    with read_call(db, actor, roles=service.REPORT_ROLES) as s:
+    with read_call(db, actor, roles=service.REPORT_ROLES) as s, collector_paused():
         where = service.scope(s, actor, centre)
         current, previous, year_before = (
             as_json(p, service.raw_for(s, where, p)) for p in (period, period.previous(), period.year_before())

@@ -13,6 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from app.reports.bulk import collector_paused
 from app.reports.summary import LISTS, CaseLine, Summary
 from app.reports.xlsx_rows import Column, PendingRows
 
@@ -64,6 +65,11 @@ _CENTRE = Alignment(horizontal="center")
 
 
 def summary_xlsx(summary: Summary) -> bytes:
+    with collector_paused():
+        return _workbook(summary)
+
+
+def _workbook(summary: Summary) -> bytes:
     book = Workbook(write_only=True)
     _figures_sheet(book, summary)
     _splits_sheet(book, summary)
