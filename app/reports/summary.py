@@ -90,8 +90,9 @@ class Summary:
 def build_summary(db: Database, actor: Actor, period: Period, *, centre: str | None = None) -> Summary:
     with read_call(db, actor, roles=service.REPORT_ROLES) as s, collector_paused():
         where = service.scope(s, actor, centre)
+        periods = (period, period.previous(), period.year_before())
         current, previous, year_before = (
-            as_json(p, service.raw_for(s, where, p)) for p in (period, period.previous(), period.year_before())
+            as_json(p, raw) for p, raw in zip(periods, service.raw_for_periods(s, where, periods))
         )
         first = where.centres[0]
         values = settings.get_all(s, first.id)
