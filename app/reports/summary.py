@@ -148,10 +148,11 @@ def _case_lists(s: Session, where: service.CentreScope, period: Period) -> dict[
 
 class _Days(dict):
     """Day text → date, each distinct day parsed once: SQLite hands back the stored ISO text (the
-    list query fetches the days untyped), PostgreSQL a date, which passes as it is."""
+    list query fetches the days untyped; a day stored with a time still reads), PostgreSQL a date,
+    which passes as it is."""
 
     def __missing__(self, value):
-        day = self[value] = date.fromisoformat(value) if isinstance(value, str) else value
+        day = self[value] = date.fromisoformat(value[:10]) if isinstance(value, str) else value
         return day
 
 
