@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -67,16 +68,19 @@ def ordinal_of(s: Session, day: date) -> int | None:
     return s.scalar(select(Workday.ordinal).where(Workday.day == day))
 
 
+_APPLICANT = aliased(Party, name="applicant")
+_WORKDAYS = tuple(aliased(Workday, name=n) for n in ("w_reg", "w_dec", "w_closed", "w_asked", "w_got"))
+
+
 class Conditions:
     """Boolean SQL expressions over one case row (with its applicant and working-day ordinals)."""
 
     def __init__(self, period: Period, ordinal_last: int | None, limit_decision: int, limit_close: int) -> None:
         c = AssistCase
         self.case = c
-        self.applicant = aliased(Party, name="applicant")
-        self.w_reg, self.w_dec, self.w_closed, self.w_asked, self.w_got = (
-            aliased(Workday, name=n) for n in ("w_reg", "w_dec", "w_closed", "w_asked", "w_got")
-        )
+        # The same joined tables for every period, so that one statement may count several.
+        self.applicant = _APPLICANT
+        self.w_reg, self.w_dec, self.w_closed, self.w_asked, self.w_got = _WORKDAYS
         first, last = period.first, period.last
         ord_last = literal(ordinal_last if ordinal_last is not None else 0)
 
@@ -114,18 +118,29 @@ class Conditions:
         self.handling_workdays = self.w_closed.ordinal - self.w_dec.ordinal
         self.handled = and_(self.closed, self.w_dec.ordinal.is_not(None), self.w_closed.ordinal.is_not(None))
         self.last = last
-        # Implied by every figure above: lets SQL drop the long-finished cases of earlier years
-        # before the conditional sums and working-day joins (half the time on 100k cases).
+        # Implied by every figure above but the year to date: lets SQL drop the long-finished cases
+        # of earlier years, and the rest of this year's, before the conditional sums and the
+        # working-day joins. The year to date is counted on its own, through the date's index.
         self.relevant = or_(
-            c.registered_on >= min(first, date(last.year, 1, 1)), c.decided_on >= first,
-            c.closed_on >= first, c.followed_up_on >= first,
+            c.registered_on >= first, c.decided_on >= first, c.closed_on >= first, c.followed_up_on >= first,
             and_(c.closed_on.is_(None), or_(c.decision.is_(None), c.decision.not_in(REJECTED),
                                             c.decided_on.is_(None))),
         )
+        # The rows of the case lists: those of every figure, the year to date included.
+        self.listed = or_(self.ytd_registered, self.relevant)
 
     def frame(self, *columns, centre_ids: list[uuid.UUID] | None, joined: bool = True):
         """SELECT columns FROM the case with its applicant and working-day ordinals joined
-        (`joined=False` for figures that need only the case row itself)."""
+        (`joined=False` for figures that need only the case row itself); the rows of every
+        figure but the year to date."""
+        return self.frame_of(self.relevant, columns, centre_ids=centre_ids, joined=joined)
+
+    def list_frame(self, *columns, centre_ids: list[uuid.UUID] | None):
+        """As `frame`, with the cases registered this year (the year-to-date list) too."""
+        return self.frame_of(self.listed, columns, centre_ids=centre_ids)
+
+    def frame_of(self, rows, columns, *, centre_ids: list[uuid.UUID] | None, joined: bool = True):
+        """SELECT columns FROM the cases registered by L for which `rows` holds."""
         c = self.case
         stmt = select(*columns).select_from(c)
         if joined:
@@ -138,8 +153,8 @@ class Conditions:
                 .outerjoin(self.w_got, self.w_got.day == c.supplement_received_on)
             )
         # Every figure concerns cases registered by L. Checked row by row, not through the index: the
-        # bound keeps nearly every case, and `relevant` is what narrows the rows down.
-        stmt = stmt.where(c.deleted.is_(False), unindexed(c.registered_on) <= self.last, self.relevant)
+        # bound keeps nearly every case, and `rows` is what narrows them down.
+        stmt = stmt.where(c.deleted.is_(False), unindexed(c.registered_on) <= self.last, rows)
         if centre_ids is not None:
             stmt = stmt.where(unindexed(c.centre_id).in_(centre_ids))
         return stmt
@@ -175,11 +190,18 @@ class Raw:
 
 
 def raw_figures(s: Session, centre_id: uuid.UUID, period: Period, settings: dict, zone: ZoneInfo) -> Raw:
-    raw = Raw(annual_target=int(settings["annual_target"]))
-    cond = conditions(s, period, settings)
-    _case_figures(s, cond, [centre_id], raw)
-    _extras(s, centre_id, period, zone, raw)
-    return raw
+    return raw_figures_of(s, centre_id, (period,), settings, zone)[0]
+
+
+def raw_figures_of(s: Session, centre_id: uuid.UUID, periods: Sequence[Period], settings: dict,
+                   zone: ZoneInfo) -> list[Raw]:
+    """The figures of several periods (a summary's three columns): their case counts in one pass."""
+    raws = [Raw(annual_target=int(settings["annual_target"])) for _ in periods]
+    conds = [conditions(s, period, settings) for period in periods]
+    _case_figures(s, conds, [centre_id], raws)
+    for period, raw in zip(periods, raws):
+        _extras(s, centre_id, period, zone, raw)
+    return raws
 
 
 def conditions(s: Session, period: Period, settings: dict) -> Conditions:
@@ -187,19 +209,56 @@ def conditions(s: Session, period: Period, settings: dict) -> Conditions:
                       int(settings["limit_close_workdays"]))
 
 
-def _case_figures(s: Session, cond: Conditions, centre_ids: list[uuid.UUID], raw: Raw) -> None:
+def _sums(cond: Conditions, within=None) -> dict:
+    """The counts and sums behind one period's case figures (the year to date apart); `within`
+    keeps them to the period's own frame when the statement reads a wider one."""
     c = cond.case
-    named = {name: _count(getattr(cond, name)) for name in COUNTED}
+
+    def only(*conditions):
+        return and_(*conditions) if within is None else and_(within, *conditions)
+
+    named = {name: _count(only(getattr(cond, name))) for name in COUNTED if name != "ytd_registered"}
     named |= {
-        "mediated": _count(and_(cond.closed, c.outcome == "mediated")),
-        "mediation_decided": _count(and_(cond.closed, c.outcome.in_(MEDIATION))),
-        "handling_sum": _total(cond.handled, cond.handling_workdays),
-        "handling_n": _count(cond.handled),
-        "satisfaction_sum": _total(cond.followed_scored, c.satisfaction),
-        "satisfaction_n": _count(cond.followed_scored),
+        "mediated": _count(only(cond.closed, c.outcome == "mediated")),
+        "mediation_decided": _count(only(cond.closed, c.outcome.in_(MEDIATION))),
+        "handling_sum": _total(only(cond.handled), cond.handling_workdays),
+        "handling_n": _count(only(cond.handled)),
+        "satisfaction_sum": _total(only(cond.followed_scored), c.satisfaction),
+        "satisfaction_n": _count(only(cond.followed_scored)),
     }
-    row = s.execute(cond.frame(*(v.label(k) for k, v in named.items()), centre_ids=centre_ids)).one()
-    raw.counts.update({k: int(v) for k, v in row._mapping.items()})
+    return named
+
+
+def _case_figures(s: Session, conds: Sequence[Conditions], centre_ids: list[uuid.UUID], raws: Sequence[Raw]) -> None:
+    """The case counts of each period, all in one statement.
+
+    Several periods read the union of their frames, and each period's sums also require
+    registration by its own last day: that is all its own frame would add, as every figure
+    implies `relevant`. One pass instead of one per period — on PostgreSQL each pass builds its
+    joins' hash tables anew."""
+    c = AssistCase
+    if len(conds) == 1:
+        names = list(_sums(conds[0]))
+        stmt = conds[0].frame(*(v.label(k) for k, v in _sums(conds[0]).items()), centre_ids=centre_ids)
+    else:
+        per_period = [_sums(cond, unindexed(c.registered_on) <= cond.last) for cond in conds]
+        names = list(per_period[0])
+        columns = [v.label(f"{k}_{i}") for i, sums in enumerate(per_period) for k, v in sums.items()]
+        latest = max(conds, key=lambda cond: cond.last)
+        union = or_(*(and_(unindexed(c.registered_on) <= cond.last, cond.relevant) for cond in conds))
+        stmt = latest.frame_of(union, columns, centre_ids=centre_ids)
+    row = s.execute(stmt).one()
+    for i, (cond, raw) in enumerate(zip(conds, raws)):
+        raw.counts.update({k: int(v) for k, v in zip(names, row[i * len(names):(i + 1) * len(names)])})
+        _by_date_index(s, cond, centre_ids, raw)
+
+
+def _by_date_index(s: Session, cond: Conditions, centre_ids: list[uuid.UUID], raw: Raw) -> None:
+    """The year to date and the splits: few rows each, found through a date's index."""
+    c = cond.case
+    # Most of the year's cases count for nothing else: their own statement, not the frame's sums.
+    ytd = cond.frame_of(cond.ytd_registered, [func.count()], centre_ids=centre_ids, joined=False)
+    raw.counts["ytd_registered"] = int(s.execute(ytd).scalar_one())
     for kind, n in s.execute(cond.frame(c.ip_kind, func.count(), centre_ids=centre_ids, joined=False)
                              .where(cond.registered).group_by(c.ip_kind)):
         raw.by_ip_type[kind] += n

@@ -3,7 +3,7 @@ all centres (supervisor or admin only)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -15,7 +15,7 @@ from app import settings
 from app.context import Actor
 from app.database import Database
 from app.errors import NotFound
-from app.reports.figures import Raw, as_json, raw_figures
+from app.reports.figures import Raw, as_json, raw_figures_of
 from app.reports.periods import Period, parse_month, parse_quarter, parse_year
 from app.services.today import zone
 from app.service import read_call
@@ -58,12 +58,18 @@ def scope(s: Session, actor: Actor, centre: str | None) -> CentreScope:
 
 
 def raw_for(s: Session, where: CentreScope, period: Period) -> Raw:
-    total = Raw()
+    return raw_for_periods(s, where, (period,))[0]
+
+
+def raw_for_periods(s: Session, where: CentreScope, periods: Sequence[Period]) -> list[Raw]:
+    """The figures of several periods at once (a summary's three columns)."""
+    totals = [Raw() for _ in periods]
     for centre in where.centres:
         # Limits, targets and the time zone are per centre, so each centre is counted on its own terms.
         values = settings.get_all(s, centre.id)
-        total.add(raw_figures(s, centre.id, period, values, zone(centre.timezone)))
-    return total
+        for total, raw in zip(totals, raw_figures_of(s, centre.id, periods, values, zone(centre.timezone))):
+            total.add(raw)
+    return totals
 
 
 def figures(db: Database, actor: Actor, period: Period, *, centre: str | None = None) -> PeriodFigures:

@@ -8,11 +8,12 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import String, and_, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app import labels, settings
@@ -20,6 +21,7 @@ from app.context import Actor
 from app.database import Database
 from app.errors import UsageError
 from app.reports import service
+from app.reports.bulk import collector_paused
 from app.reports.figures import Conditions, as_json, conditions, unindexed
 from app.reports.periods import Period
 from app.privacy import mask_value
@@ -36,8 +38,10 @@ LISTS: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class CaseLine:
+class CaseLine(NamedTuple):
+    """One case of a list, its fields in the order of the workbook's columns. A named tuple: a
+    year's lists run to tens of thousands of lines, made and written in C-level loops."""
+
     case_no: str
     registered_on: date
     applicant: str
@@ -84,10 +88,11 @@ class Summary:
 
 
 def build_summary(db: Database, actor: Actor, period: Period, *, centre: str | None = None) -> Summary:
-    with read_call(db, actor, roles=service.REPORT_ROLES) as s:
+    with read_call(db, actor, roles=service.REPORT_ROLES) as s, collector_paused():
         where = service.scope(s, actor, centre)
+        periods = (period, period.previous(), period.year_before())
         current, previous, year_before = (
-            as_json(p, service.raw_for(s, where, p)) for p in (period, period.previous(), period.year_before())
+            as_json(p, raw) for p, raw in zip(periods, service.raw_for_periods(s, where, periods))
         )
         first = where.centres[0]
         values = settings.get_all(s, first.id)
@@ -132,70 +137,94 @@ def _case_lists(s: Session, where: service.CentreScope, period: Period) -> dict[
     found: dict[str, list[CaseLine]] = {key: [] for key, _ in LISTS}
     for centre in where.centres:
         cond = conditions(s, period, settings.get_all(s, centre.id))
-        for key, line in _lines(s, cond, centre.id):
-            found[key].append(line)
-    for key, lines in found.items():
-        lines.sort(key=lambda x: (x.registered_on, x.case_no))
+        for key, lines in _lines(s, cond, centre.id).items():
+            found[key] += lines
+    by_date = itemgetter(1, 0)  # (registered_on, case_no)
+    for lines in found.values():
+        lines.sort(key=by_date)
     found["overdue_at_end"].sort(key=lambda x: -(x.late_by or 0))
     return {key: tuple(lines) for key, lines in found.items()}
 
 
-def _lines(s: Session, cond: Conditions, centre_id: uuid.UUID):
+class _Days(dict):
+    """Day text → date, each distinct day parsed once: SQLite hands back the stored ISO text (the
+    list query fetches the days untyped; a day stored with a time still reads), PostgreSQL a date,
+    which passes as it is."""
+
+    def __missing__(self, value):
+        day = self[value] = date.fromisoformat(value[:10]) if isinstance(value, str) else value
+        return day
+
+
+# The decision as of the period's last day (SQL gives None when there was none by then).
+_DECISION_AS_OF = {None: "待定", "accepted": "受理", "refused": "不予受理", "withdrawn": "视为撤回"}
+
+
+def _lines(s: Session, cond: Conditions, centre_id: uuid.UUID) -> dict[str, list[CaseLine]]:
     """One query for every list: the rows that any figure counts, with one bit per figure.
 
     The frame's `relevant` filter already keeps only rows some figure may count, so the rows of
     no list (a bitmask of 0) are skipped here rather than by a WHERE that would evaluate every
-    condition a second time."""
+    condition a second time. Rows come as plain tuples (Core, not ORM) and are labelled with
+    dict look-ups (days parsed, IDs masked once per distinct value); lines with the same bits
+    are gathered first and handed to their lists in bulk."""
     c = cond.case
     user = aliased(User)
-    bits = sum((case((getattr(cond, key), 1 << i), else_=0) for i, (key, _) in enumerate(LISTS)), literal(0))
+    # Every figure but the year to date implies `relevant`: most of the year's cases fail that
+    # one test and skip the others (and the working-day arithmetic of the overdue ones).
+    bit = {key: 1 << i for i, (key, _) in enumerate(LISTS)}
+    others = sum((case((getattr(cond, key), b), else_=0) for key, b in bit.items() if key != "ytd_registered"),
+                 literal(0))
+    bits = case((cond.ytd_registered, bit["ytd_registered"]), else_=0) + case((cond.relevant, others), else_=0)
+
+    def untyped(day):  # parsed once per distinct day below, not once per cell by the driver layer
+        return type_coerce(day, String())
+
     stmt = (
-        cond.frame(
-            c.case_no, c.registered_on, cond.applicant.name, cond.applicant.kind, cond.applicant.identifier,
-            c.ip_kind, c.dispute_type, c.decision, c.decided_on, c.closed_on, c.outcome,
-            case((cond.handled, cond.handling_workdays), else_=None).label("handling"),
-            c.followed_up_on, c.satisfaction, user.display_name,
-            case((cond.overdue_at_end, cond.late_by), else_=None).label("late_by"),
-            bits.label("lists"), centre_ids=[centre_id],
+        cond.list_frame(
+            c.case_no, untyped(c.registered_on), cond.applicant.name, cond.applicant.kind,
+            cond.applicant.identifier, c.ip_kind, c.dispute_type,
+            case((c.decided_on <= cond.last, c.decision), else_=None),
+            untyped(c.decided_on), untyped(c.closed_on), c.outcome,
+            case((and_(cond.relevant, cond.handled), cond.handling_workdays), else_=None),
+            untyped(c.followed_up_on), c.satisfaction, user.display_name,
+            case((and_(cond.relevant, cond.overdue_at_end), cond.late_by), else_=None),
+            bits, centre_ids=[centre_id],
         )
         .outerjoin(user, user.id == c.assignee_id)
     )
-    keys = [(1 << i, key) for i, (key, _) in enumerate(LISTS)]
-    ip_kinds, disputes, outcomes = (_labeller(v) for v in (labels.IP_KIND, labels.DISPUTE_TYPE, labels.OUTCOME))
+    ip_kinds, disputes, outcomes = ({None: "", **values} for values in (labels.IP_KIND, labels.DISPUTE_TYPE,
+                                                                      labels.OUTCOME))
+    days = _Days({None: None})
+    masked: dict[tuple[str | None, str], str] = {}
+    by_bits: dict[int, list[CaseLine]] = {}
+    make = tuple.__new__
     for (case_no, registered_on, name, kind, identifier, ip_kind, dispute_type, decision, decided_on, closed_on,
-         outcome, handling, followed_up_on, satisfaction, assignee, late_by, in_lists) in s.execute(stmt):
+         outcome, handling, followed_up_on, satisfaction, assignee, late_by, in_lists) in s.connection().execute(stmt):
         if not in_lists:
             continue
-        line = CaseLine(
-            case_no=case_no, registered_on=registered_on, applicant=name or "",
-            identifier=mask_value("party", "identifier", identifier, party_kind=kind),
-            ip_kind=ip_kinds(ip_kind), dispute_type=disputes(dispute_type),
-            decision=_decision_as_of(decision, decided_on, cond.last),
-            decided_on=decided_on, closed_on=closed_on, outcome=outcomes(outcome),
-            handling_workdays=handling, followed_up_on=followed_up_on, satisfaction=satisfaction,
-            assignee=assignee or "", late_by=late_by,
-        )
-        for bit, key in keys:
-            if in_lists & bit:
-                yield key, line
-
-
-def _labeller(values):
-    """labels.label for one list of values, remembered: a list runs to thousands of rows."""
-    seen: dict = {}
-
-    def label(code):
-        if code not in seen:
-            seen[code] = labels.label(values, code)
-        return seen[code]
-
-    return label
-
-
-def _decision_as_of(decision: str | None, decided_on: date | None, last: date) -> str:
-    if decision is None or decided_on is None or decided_on > last:
-        return "待定"
-    return {"accepted": "受理", "refused": "不予受理", "withdrawn": "视为撤回"}.get(decision, decision)
+        if identifier:
+            shown = masked.get((kind, identifier))
+            if shown is None:
+                shown = masked[(kind, identifier)] = mask_value("party", "identifier", identifier, party_kind=kind)
+        else:
+            shown = ""
+        line = make(CaseLine, (
+            case_no, days[registered_on], name or "", shown, ip_kinds.get(ip_kind, ip_kind),
+            disputes.get(dispute_type, dispute_type), _DECISION_AS_OF.get(decision, decision), days[decided_on],
+            days[closed_on], outcomes.get(outcome, outcome), handling, days[followed_up_on], satisfaction,
+            assignee or "", late_by,
+        ))
+        group = by_bits.get(in_lists)
+        if group is None:
+            group = by_bits[in_lists] = []
+        group.append(line)
+    found: dict[str, list[CaseLine]] = {key: [] for key in bit}
+    for in_lists, group in by_bits.items():
+        for key, b in bit.items():
+            if in_lists & b:
+                found[key] += group
+    return found
 
 
 def _chain_heads(s: Session, centre_ids: list[uuid.UUID]) -> tuple[ChainHead, ...]:

@@ -4,7 +4,6 @@ with the long case lists spliced in as ready SpreadsheetML rows (xlsx_rows)."""
 from __future__ import annotations
 
 import io
-from operator import attrgetter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -14,6 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from app.reports.bulk import collector_paused
 from app.reports.summary import LISTS, CaseLine, Summary
 from app.reports.xlsx_rows import Column, PendingRows
 
@@ -55,6 +55,8 @@ LIST_COLUMNS: tuple[tuple[str, str, str | None, int], ...] = (
     ("办理工作日", "handling_workdays", COUNT, 10), ("回访日期", "followed_up_on", DATE, 12),
     ("满意度", "satisfaction", COUNT, 8), ("承办人", "assignee", None, 10), ("超期工作日", "late_by", COUNT, 10),
 )
+# The lines go to the sheet as they are: the columns must be the line's fields, in order.
+assert tuple(attr for _name, attr, _fmt, _w in LIST_COLUMNS) == CaseLine._fields
 
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=14)
@@ -63,18 +65,23 @@ _CENTRE = Alignment(horizontal="center")
 
 
 def summary_xlsx(summary: Summary) -> bytes:
+    with collector_paused():
+        return _workbook(summary)
+
+
+def _workbook(summary: Summary) -> bytes:
     book = Workbook(write_only=True)
     _figures_sheet(book, summary)
     _splits_sheet(book, summary)
     _targets_sheet(book, summary)
     _months_sheet(book, summary)
-    pending = PendingRows()
-    for key, title in LISTS:
-        _list_sheet(book, title, summary.lists[key], pending)
-    _about_sheet(book, summary)
-    out = io.BytesIO()
-    book.save(out)
-    return pending.splice(out.getvalue())
+    with PendingRows() as pending:
+        for key, title in LISTS:
+            _list_sheet(book, title, summary.lists[key], pending)
+        _about_sheet(book, summary)
+        out = io.BytesIO()
+        book.save(out)
+        return pending.splice(out.getvalue())
 
 
 def _cell(ws, value: Any, fmt: str | None = None, *, font: Font | None = None, fill=None, align=None):
@@ -169,8 +176,7 @@ def _list_sheet(book: Workbook, title: str, lines: tuple[CaseLine, ...], pending
     # The rows themselves go in as text after saving (xlsx_rows): a year's lists run to a
     # quarter of a million cells, seconds of openpyxl's per-cell work.
     columns = [Column(ws, fmt) for _name, _attr, fmt, _w in LIST_COLUMNS]
-    get = attrgetter(*(attr for _name, attr, _fmt, _w in LIST_COLUMNS))
-    pending.add(ws, columns, (get(line) for line in lines), first_row=2)
+    pending.add(ws, columns, lines, first_row=2)  # a line is its columns' values, in order
 
 
 def _about_sheet(book: Workbook, summary: Summary) -> None:

@@ -6,28 +6,41 @@ element); a year-to-date list of 10 000 cases × 15 columns is over two seconds 
 rows written here are the very XML openpyxl writes in write-only mode (inline strings, numbers,
 style ids of openpyxl's own number formats), at a fraction of the cost. openpyxl still writes
 everything else: the header row, column widths, frozen panes, filters, styles and the package.
+
+A list repeats its values (labels, dates, names, the same case in several lists), so each
+column's `<c>` element is made once per distinct value, with a mark where the row number goes;
+a row is then its cells joined and the mark replaced, all in C-level loops (map, zip, join).
 """
 from __future__ import annotations
 
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, datetime
+from itertools import repeat
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from app.reports.zip_package import Member, deflate, deflate_later, write_zip
+
 # Excel's day 0 (its 1900 date system, with the 1900 leap-year quirk folded in as openpyxl does).
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 # Characters XML 1.0 cannot carry at all (openpyxl refuses them; a list must never fail on one).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f]")
 _END = b"</sheetData>"
 _EMPTY = b"<sheetData/>"
-
-
-_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Where a cell's row number goes: NUL cannot occur in the XML (text drops it, see _ILLEGAL).
+_MARK = b"\x00"
+_ROW_START, _ROW_END = b'<row r="\x00">', b"</row>"
+# Types whose cells may be remembered per value: equal values of these always make the same cell
+# (unlike 1, 1.0 and True, which are equal keys but different cells).
+_CACHEABLE = frozenset({str, int, date, type(None)})
 
 
 def _text(value: str) -> str:
@@ -63,62 +76,112 @@ class Column:
         return f'<c r="{ref}"{self.style} t="n"><v>{value}</v></c>'
 
 
-class PendingRows:
-    """Rows for sheets of a write-only workbook, added to the saved package by `splice`."""
+class _Cells(dict):
+    """value → the column's cell for it as UTF-8, the row number left as _MARK; made on first use."""
 
-    def __init__(self) -> None:
-        self._sheets: list[tuple[Any, bytes]] = []
+    def __init__(self, column: Column, letter: str) -> None:
+        super().__init__()
+        self.make = column.cell
+        self.ref = letter + _MARK.decode()
+
+    def __missing__(self, value: Any) -> bytes:
+        cell = self[value] = self.make(self.ref, value).encode("utf-8")
+        return cell
+
+    def learn_texts(self, values: Sequence[Any]) -> None:
+        """Make the cells of the column's new plain texts at once: a column of case numbers or
+        names is mostly values seen once, too many for one call each."""
+        new = [v for v in set(values).difference(self) if type(v) is str and v]
+        if not new:
+            return
+        joined = "\n".join(new)
+        if _SPECIAL.search(joined) or "\n".join(map(str.strip, new)) != joined:
+            return  # some need escaping or kept spaces: one by one, on first use
+        head, tail = f'<c r="{self.ref}" t="inlineStr"><is><t>', "</t></is></c>"
+        self.update(zip(new, map(str.encode, map(str.__add__, map(head.__add__, new), repeat(tail)))))
+
+
+class PendingRows:
+    """Rows for sheets of a write-only workbook, added to the saved package by `splice`.
+
+    Each sheet's rows start being compressed (zip_package) as soon as they are queued, on worker
+    threads, while the next sheets are written; `splice` then mostly waits for them."""
+
+    def __init__(self, compresslevel: int = 1) -> None:
+        # Level 1 deflate: the lists are repetitive XML, so the file grows by about a third
+        # over level 6 while compressing takes a fraction of the time.
+        self.level = compresslevel
+        self._sheets: list[tuple[Any, bytes, list[Future]]] = []
+        # Shared by the sheets: the same case stands in several lists.
+        self._cells: dict[tuple[str, str], _Cells] = {}
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="xlsx-deflate")
+
+    def __enter__(self) -> PendingRows:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def add(self, ws, columns: Sequence[Column], rows: Iterable[Sequence[Any]], *, first_row: int) -> int:
         """Queue `rows` for `ws`, starting at row `first_row`; returns the number of rows."""
-        letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
-        styles = [col.style for col in columns]
-        parts: list[str] = []
-        number = first_row - 1
-        for number, values in enumerate(rows, start=first_row):
-            cells = []
-            # The common types inline, by exact type: a list is hundreds of thousands of cells.
-            for col, letter, style, v in zip(columns, letters, styles, values):
-                kind = type(v)
-                if kind is str:
-                    if v:
-                        cells.append(f'<c r="{letter}{number}" t="inlineStr">{_text(v)}</c>')
-                elif kind is int:
-                    cells.append(f'<c r="{letter}{number}"{style} t="n"><v>{v}</v></c>')
-                elif kind is date:
-                    cells.append(f'<c r="{letter}{number}"{style}><v>{v.toordinal() - _EXCEL_EPOCH}</v></c>')
-                elif v is not None:
-                    cells.append(col.cell(f"{letter}{number}", v))
-            parts.append(f'<row r="{number}">{"".join(cells)}</row>')
-        self._sheets.append((ws, "".join(parts).encode("utf-8")))
-        return number - first_row + 1
+        rows = list(rows)
+        values = list(zip(*rows)) if rows else []
+        cells = [self._column_cells(column, get_column_letter(i), vals)
+                 for i, (column, vals) in enumerate(zip(columns, values), start=1)]
+        templates = map(b"".join, zip(repeat(_ROW_START), *cells, repeat(_ROW_END)))
+        numbers = map(b"%d".__mod__, range(first_row, first_row + len(rows)))
+        text = b"".join(map(bytes.replace, templates, repeat(_MARK), numbers))
+        self._sheets.append((ws, text, deflate_later(self._pool, text, self.level)))
+        return len(rows)
 
-    def splice(self, package: bytes, compresslevel: int = 1) -> bytes:
-        """The package with each queued sheet's rows put after its last written row.
+    def _column_cells(self, column: Column, letter: str, values: Sequence[Any]) -> list[bytes]:
+        known = self._cells.get((letter, column.style))
+        if known is None:
+            known = self._cells[(letter, column.style)] = _Cells(column, letter)
+        kinds = set(map(type, values))
+        if kinds <= _CACHEABLE:
+            if str in kinds:
+                known.learn_texts(values)
+            return list(map(known.__getitem__, values))
+        return [column.cell(known.ref, v).encode("utf-8") for v in values]
 
-        Level 1 deflate: the lists are repetitive XML, so the file grows by about a third
-        over level 6 while compressing takes a fraction of the time."""
-        by_path = {ws.path.lstrip("/"): rows for ws, rows in self._sheets}
-        out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(package)) as src, \
-                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as dst:
-            for info in src.infolist():
-                data = src.read(info.filename)
-                rows = by_path.pop(info.filename, None)
-                if rows is not None:
-                    data = _extended(info.filename, data, rows)
-                dst.writestr(info.filename, data)
-        if by_path:
-            raise ValueError(f"sheets missing from the package: {sorted(by_path)}")
-        return out.getvalue()
+    def splice(self, package: bytes) -> bytes:
+        """The package with each queued sheet's rows put after its last written row."""
+        try:
+            by_path = {ws.path.lstrip("/"): (rows, pieces) for ws, rows, pieces in self._sheets}
+            members = []
+            with zipfile.ZipFile(io.BytesIO(package)) as src:
+                for info in src.infolist():
+                    data = src.read(info.filename)
+                    queued = by_path.pop(info.filename, None)
+                    if queued is None:
+                        members.append(Member(info.filename, info.date_time, zlib.crc32(data), len(data),
+                                              [deflate(data, self.level, final=True)]))
+                    else:
+                        members.append(self._sheet(info, data, *queued))
+            if by_path:
+                raise ValueError(f"sheets missing from the package: {sorted(by_path)}")
+            return write_zip(members)
+        finally:
+            self.close()
 
-
-def _extended(name: str, sheet: bytes, rows: bytes) -> bytes:
-    if sheet.count(_END) == 1:
-        return sheet.replace(_END, rows + _END)
-    if sheet.count(_EMPTY) == 1:
-        return sheet.replace(_EMPTY, b"<sheetData>" + rows + _END)
-    raise ValueError(f"{name}: no single sheetData to extend")
+    def _sheet(self, info: zipfile.ZipInfo, sheet: bytes, rows: bytes, pieces: list[Future]) -> Member:
+        """The sheet as openpyxl wrote it up to its last row, the queued rows, then the rest."""
+        if sheet.count(_END) == 1:
+            head, tail = sheet.split(_END)
+        elif sheet.count(_EMPTY) == 1:
+            head, tail = sheet.split(_EMPTY)
+            head += b"<sheetData>"
+        else:
+            raise ValueError(f"{info.filename}: no single sheetData to extend")
+        tail = _END + tail
+        crc = zlib.crc32(tail, zlib.crc32(rows, zlib.crc32(head)))
+        deflated = [deflate(head, self.level, final=False), *(p.result() for p in pieces),
+                    deflate(tail, self.level, final=True)]
+        return Member(info.filename, info.date_time, crc, len(head) + len(rows) + len(tail), deflated)
 
 
 __all__ = ["Column", "PendingRows"]

@@ -241,3 +241,22 @@ def test_the_summary_is_stamped_with_the_centres_clock_not_the_pcs(centre, monke
         monkeypatch.undo()
         time.tzset()
     assert summary.generated_at.utcoffset() == timedelta(hours=8)
+
+
+def test_a_summarys_three_columns_are_the_figures_of_those_periods(db_url, centre):
+    """The summary counts its period, the one before and the same one a year earlier in one pass;
+    each column must be exactly what `report monthly` gives for that month, and every case list as
+    long as its figure."""
+    from app.reports.periods import parse_month
+    from app.reports.summary import build_summary
+
+    import_ledger(centre.db, centre.supervisor, SAMPLE_XLSX)
+    for month in EXPECTED["months"]:
+        period = parse_month(month)
+        summary = build_summary(centre.db, centre.supervisor, period)
+        for got, p in ((summary.figures.values, period), (summary.previous, period.previous()),
+                       (summary.year_before, period.year_before())):
+            assert service.figures(centre.db, centre.supervisor, p).as_json() == service._thaw(got), p.key
+        for key, lines in summary.lists.items():
+            if key != "followed_scored":  # counted as the satisfaction mean's n, not a figure of its own
+                assert len(lines) == summary.figures.values[key], (month, key)
