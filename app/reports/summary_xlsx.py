@@ -75,13 +75,13 @@ def _workbook(summary: Summary) -> bytes:
     _splits_sheet(book, summary)
     _targets_sheet(book, summary)
     _months_sheet(book, summary)
-    with PendingRows() as pending:
-        for key, title in LISTS:
-            _list_sheet(book, title, summary.lists[key], pending)
-        _about_sheet(book, summary)
-        out = io.BytesIO()
-        book.save(out)
-        return pending.splice(out.getvalue())
+    pending = PendingRows()
+    for key, title in LISTS:
+        _list_sheet(book, title, summary.lists[key], pending)
+    _about_sheet(book, summary)
+    out = io.BytesIO()
+    book.save(out)
+    return pending.splice(out.getvalue())
 
 
 def _cell(ws, value: Any, fmt: str | None = None, *, font: Font | None = None, fill=None, align=None):

@@ -16,17 +16,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, datetime
 from itertools import repeat
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
-
-from app.reports.zip_package import Member, deflate, deflate_later, write_zip
 
 # Excel's day 0 (its 1900 date system, with the 1900 leap-year quirk folded in as openpyxl does).
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
@@ -102,28 +98,12 @@ class _Cells(dict):
 
 
 class PendingRows:
-    """Rows for sheets of a write-only workbook, added to the saved package by `splice`.
+    """Rows for sheets of a write-only workbook, added to the saved package by `splice`."""
 
-    Each sheet's rows start being compressed (zip_package) as soon as they are queued, on worker
-    threads, while the next sheets are written; `splice` then mostly waits for them."""
-
-    def __init__(self, compresslevel: int = 1) -> None:
-        # Level 1 deflate: the lists are repetitive XML, so the file grows by about a third
-        # over level 6 while compressing takes a fraction of the time.
-        self.level = compresslevel
-        self._sheets: list[tuple[Any, bytes, list[Future]]] = []
+    def __init__(self) -> None:
+        self._sheets: list[tuple[Any, bytes]] = []
         # Shared by the sheets: the same case stands in several lists.
         self._cells: dict[tuple[str, str], _Cells] = {}
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="xlsx-deflate")
-
-    def __enter__(self) -> PendingRows:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def add(self, ws, columns: Sequence[Column], rows: Iterable[Sequence[Any]], *, first_row: int) -> int:
         """Queue `rows` for `ws`, starting at row `first_row`; returns the number of rows."""
@@ -133,8 +113,7 @@ class PendingRows:
                  for i, (column, vals) in enumerate(zip(columns, values), start=1)]
         templates = map(b"".join, zip(repeat(_ROW_START), *cells, repeat(_ROW_END)))
         numbers = map(b"%d".__mod__, range(first_row, first_row + len(rows)))
-        text = b"".join(map(bytes.replace, templates, repeat(_MARK), numbers))
-        self._sheets.append((ws, text, deflate_later(self._pool, text, self.level)))
+        self._sheets.append((ws, b"".join(map(bytes.replace, templates, repeat(_MARK), numbers))))
         return len(rows)
 
     def _column_cells(self, column: Column, letter: str, values: Sequence[Any]) -> list[bytes]:
@@ -148,40 +127,32 @@ class PendingRows:
             return list(map(known.__getitem__, values))
         return [column.cell(known.ref, v).encode("utf-8") for v in values]
 
-    def splice(self, package: bytes) -> bytes:
-        """The package with each queued sheet's rows put after its last written row."""
-        try:
-            by_path = {ws.path.lstrip("/"): (rows, pieces) for ws, rows, pieces in self._sheets}
-            members = []
-            with zipfile.ZipFile(io.BytesIO(package)) as src:
-                for info in src.infolist():
-                    data = src.read(info.filename)
-                    queued = by_path.pop(info.filename, None)
-                    if queued is None:
-                        members.append(Member(info.filename, info.date_time, zlib.crc32(data), len(data),
-                                              [deflate(data, self.level, final=True)]))
-                    else:
-                        members.append(self._sheet(info, data, *queued))
-            if by_path:
-                raise ValueError(f"sheets missing from the package: {sorted(by_path)}")
-            return write_zip(members)
-        finally:
-            self.close()
+    def splice(self, package: bytes, compresslevel: int = 1) -> bytes:
+        """The package with each queued sheet's rows put after its last written row.
 
-    def _sheet(self, info: zipfile.ZipInfo, sheet: bytes, rows: bytes, pieces: list[Future]) -> Member:
-        """The sheet as openpyxl wrote it up to its last row, the queued rows, then the rest."""
-        if sheet.count(_END) == 1:
-            head, tail = sheet.split(_END)
-        elif sheet.count(_EMPTY) == 1:
-            head, tail = sheet.split(_EMPTY)
-            head += b"<sheetData>"
-        else:
-            raise ValueError(f"{info.filename}: no single sheetData to extend")
-        tail = _END + tail
-        crc = zlib.crc32(tail, zlib.crc32(rows, zlib.crc32(head)))
-        deflated = [deflate(head, self.level, final=False), *(p.result() for p in pieces),
-                    deflate(tail, self.level, final=True)]
-        return Member(info.filename, info.date_time, crc, len(head) + len(rows) + len(tail), deflated)
+        Level 1 deflate: the lists are repetitive XML, so the file grows by about a third
+        over level 6 while compressing takes a fraction of the time."""
+        by_path = {ws.path.lstrip("/"): rows for ws, rows in self._sheets}
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(package)) as src, \
+                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as dst:
+            for info in src.infolist():
+                data = src.read(info.filename)
+                rows = by_path.pop(info.filename, None)
+                if rows is not None:
+                    data = _extended(info.filename, data, rows)
+                dst.writestr(info.filename, data)
+        if by_path:
+            raise ValueError(f"sheets missing from the package: {sorted(by_path)}")
+        return out.getvalue()
+
+
+def _extended(name: str, sheet: bytes, rows: bytes) -> bytes:
+    if sheet.count(_END) == 1:
+        return sheet.replace(_END, rows + _END)
+    if sheet.count(_EMPTY) == 1:
+        return sheet.replace(_EMPTY, b"<sheetData>" + rows + _END)
+    raise ValueError(f"{name}: no single sheetData to extend")
 
 
 __all__ = ["Column", "PendingRows"]
