@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 
 from app.cli.main import main
 from app.errors import PermissionDenied, UsageError
+from app.integrity import check_database
 from app.ledger import importer
 from app.ledger.importer import import_ledger
-from db.models import AssistCase, CaseEvent, CaseRight, FollowUp, IpRight, Party, User
+from db.models import AssistCase, AuditEvent, CaseEvent, CaseRight, FollowUp, IpRight, Party, User
 
 from tests.app.ledger_files import EXPECTED, SAMPLE_CSV, SAMPLE_XLSX, row, write_csv, write_xlsx
 from tests.conftest import PASSWORD
@@ -58,6 +59,20 @@ def test_sample_rejects_exactly_the_expected_rows_and_imports_the_rest(centre, s
     assert again.imported == 0
     assert again.rejected == EXPECTED["rows"]  # every row is now a duplicate or was rejected before
     assert count(centre.db, AssistCase) == 106
+
+
+def test_imported_records_are_each_on_a_chain_that_verifies(centre):
+    """`ipaid audit verify` and `ipaid check` after an import: the chain holds, and every record
+    the import wrote has an event recording exactly what the database holds."""
+    import_ledger(centre.db, centre.supervisor, SAMPLE_CSV)
+    result = check_database(centre.db, centre.admin)
+    assert result.audit.intact
+    assert result.changed_rows == () and not any(result.never_evented.values())
+    assert result.ok
+    # One creation event per record written: the centre held no cases, parties or rights before.
+    written = sum(count(centre.db, m) for m in (AssistCase, CaseEvent, CaseRight, FollowUp, IpRight, Party))
+    written += count(centre.db, User, User.username.like(importer.LEDGER_USER_PREFIX + "%"))
+    assert count(centre.db, AuditEvent, AuditEvent.action == "ledger.import:create") == written > 106
 
 
 @sqlite_only
