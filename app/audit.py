@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from db import bulk
+from db import bulk, copy_rows
 from db.models import AuditEvent, AuditHead
 
 GENESIS = "0" * 64
@@ -192,8 +192,9 @@ class Chain:
     ) -> int:
         """Chain `events` after the head and write them; returns how many were written.
 
-        Written with one driver-level executemany (db.bulk), not as ORM objects: an import appends
-        one event per record, tens of thousands in one unit of work."""
+        Written with one driver-level executemany (db.bulk) or, on PostgreSQL, one COPY
+        (db.copy_rows), not as ORM objects: an import appends one event per record, tens of
+        thousands in one unit of work."""
         chained: list[tuple] = []
         seq, prev = self.head.seq, self.head.hash
         text = _CanonicalText(self.device_id, at, centre_id, actor_id, actor_name)
@@ -225,7 +226,7 @@ class Chain:
         rows = [(device, seq, prev, digest, when, centre, actor, actor_name, ev.action, str(ev.table_name),
                  None if ev.record_id is None else record(ev.record_id), as_json(data))
                 for seq, prev, digest, ev, data in chained]
-        bulk.insert_tuples(conn, table, _EVENT_COLUMNS, rows)
+        copy_rows.copy_tuples(conn, table, _EVENT_COLUMNS, rows)
 
 
 _EVENT_COLUMNS = ["device_id", "seq", "prev_hash", "hash", "at", "centre_id", "actor_id", "actor_name", "action",
