@@ -40,7 +40,7 @@ _PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
 def jsonable(value: Any) -> Any:
-    if type(value) in _PLAIN_TYPES:
+    if type(value) in _PLAIN_TYPES or type(value) is Protected:
         return value
     if isinstance(value, uuid.UUID):
         return str(value)
@@ -75,10 +75,17 @@ def personal_fields(table: str, person: bool) -> frozenset[str]:
     return frozenset(f for t, f in fields if t == table)
 
 
-def protect_all(table: str, values: dict, *, person: bool = False) -> dict:
+class Protected(dict):
+    """What protect_all returns: every value already in JSON form, so the chain does not walk the
+    record's values a second time (an import appends tens of thousands of them). Treat as read-only."""
+
+
+def protect_all(table: str, values: dict, *, person: bool = False) -> Protected:
     """`protect` over a whole record's values at once (the unit of work's hot path)."""
-    out = {k: v if (kind := type(v)) in _PLAIN_TYPES else _TEXT_OF[v] if kind in _MEMO_TYPES else jsonable(v)
-           for k, v in values.items()}
+    out = Protected({
+        k: v if (kind := type(v)) in _PLAIN_TYPES else _TEXT_OF[v] if kind in _MEMO_TYPES else jsonable(v)
+        for k, v in values.items()
+    })
     for k in personal_fields(table, person) & out.keys():
         v = values[k]
         if v not in (None, ""):
