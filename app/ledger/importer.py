@@ -122,29 +122,36 @@ class Plan:
     centre: Centre
     case_numbers: set[str]
     case_keys: set[tuple]
-    parties_by_identifier: dict[str, Party]
-    parties_by_name_kind: dict[tuple[str, str], Party]
-    parties_by_name: dict[str, Party]
+    parties_by_identifier: dict[str, HeldParty | Party]
+    parties_by_name_kind: dict[tuple[str, str], HeldParty | Party]
+    parties_by_name: dict[str, HeldParty | Party]
     users_by_name: dict[str, User]
     usernames: set[str]
-    rights: dict[tuple[str, str], IpRight]
+    rights: dict[tuple[str, str], uuid.UUID]  # (kind, number) → id
     settings: dict
     created_parties: int = 0
     created_users: list[str] = field(default_factory=list)
     numbers_in_file: set[str] = field(default_factory=set)
+    filled: dict[uuid.UUID, HeldParty] = field(default_factory=dict)  # held parties the file completes
 
     @classmethod
     def load(cls, s: Session, centre_id: uuid.UUID) -> Plan:
+        # Plain rows, not ORM objects: a centre with years of cases holds ~100k parties and rights,
+        # which as ORM objects took ten seconds to load before the first row was matched.
         centre = s.get(Centre, centre_id)
-        parties = s.scalars(select(Party).where(Party.centre_id == centre_id, Party.deleted.is_(False))).all()
+        parties = s.execute(
+            select(Party.id, Party.name, Party.kind, Party.identifier, Party.phone, Party.scale)
+            .where(Party.centre_id == centre_id, Party.deleted.is_(False))
+        )
         by_id, by_name_kind, by_name = {}, {}, {}
-        for p in parties:
+        for p in (HeldParty(*row) for row in parties):
             if p.identifier:
                 by_id.setdefault(p.identifier, p)
             by_name_kind.setdefault((p.name, p.kind), p)
             by_name.setdefault(p.name, p)
         users = s.scalars(select(User).where(User.centre_id == centre_id, User.deleted.is_(False))).all()
-        rights = s.scalars(select(IpRight).where(IpRight.centre_id == centre_id, IpRight.deleted.is_(False))).all()
+        rights = s.execute(select(IpRight.kind, IpRight.number, IpRight.id)
+                           .where(IpRight.centre_id == centre_id, IpRight.deleted.is_(False)))
         return cls(
             centre=centre,
             case_numbers=set(s.scalars(select(AssistCase.case_no).where(AssistCase.centre_id == centre_id))),
@@ -152,7 +159,7 @@ class Plan:
             parties_by_identifier=by_id, parties_by_name_kind=by_name_kind, parties_by_name=by_name,
             users_by_name=_users_by_name(users),
             usernames=set(s.scalars(select(User.username).where(User.username.like(LEDGER_USER_PREFIX + "%")))),
-            rights={(r.kind, r.number): r for r in rights if r.number},
+            rights={(kind, number): right_id for kind, number, right_id in rights if number},
             settings=settings.get_all(s, centre_id),
         )
 
@@ -194,6 +201,7 @@ class Plan:
             objects.extend(self._case_objects(row, numbers.get(row.row, row.case_no), actor, calendar, zone))
         # New records go in with one executemany per table, parents first (the models declare
         # foreign keys but no relationships, so the order is given here).
+        _complete_held(s, self.filled.values())
         for table in _INSERT_ORDER:
             add_bulk(s, [obj for obj in objects if type(obj) is table])
 
@@ -234,9 +242,8 @@ class Plan:
         )
         made.append(case)
         if row.right_number:
-            right = self._right(row, applicant, made)
-            made.append(_record(CaseRight, id=uuid.uuid4(), centre_id=centre_id, case_id=case.id,
-                                right_id=right.id))
+            right_id = self._right(row, applicant, made)
+            made.append(_record(CaseRight, id=uuid.uuid4(), centre_id=centre_id, case_id=case.id, right_id=right_id))
         made.extend(_timeline(row, case, actor, assignee, zone))
         if row.followed_up_on:
             made.append(_record(
@@ -248,7 +255,7 @@ class Plan:
         self.case_numbers.add(case_no)
         return made
 
-    def _applicant(self, row: LedgerRow, made: list) -> Party:
+    def _applicant(self, row: LedgerRow, made: list) -> HeldParty | Party:
         party = self.parties_by_identifier.get(row.identifier) if row.identifier else None
         if party is None:
             party = self.parties_by_name_kind.get((row.applicant_name, row.applicant_kind))
@@ -258,6 +265,7 @@ class Plan:
         if party is None:
             party = self._new_party(row.applicant_name, row.applicant_kind, made)
         # Fill what the database does not know yet; never overwrite what it does.
+        before = (party.identifier, party.phone, party.scale)
         if row.identifier and not party.identifier:
             party.identifier = row.identifier
             self.parties_by_identifier[row.identifier] = party
@@ -265,9 +273,11 @@ class Plan:
             party.phone = row.phone
         if row.scale and not party.scale:
             party.scale = row.scale
+        if type(party) is HeldParty and (party.identifier, party.phone, party.scale) != before:
+            self.filled[party.id] = party
         return party
 
-    def _opposing(self, name: str, made: list) -> Party:
+    def _opposing(self, name: str, made: list) -> HeldParty | Party:
         return self.parties_by_name.get(name) or self._new_party(name, _kind_from_name(name), made)
 
     def _new_party(self, name: str, kind: str, made: list) -> Party:
@@ -297,15 +307,43 @@ class Plan:
             self.created_users.append(name)
         return user
 
-    def _right(self, row: LedgerRow, owner: Party, made: list) -> IpRight:
+    def _right(self, row: LedgerRow, owner: HeldParty | Party, made: list) -> uuid.UUID:
         key = (row.ip_kind, row.right_number)
-        right = self.rights.get(key)
-        if right is None:
-            right = _record(IpRight, id=uuid.uuid4(), centre_id=self.centre.id, kind=row.ip_kind,
-                            number=row.right_number, owner_id=owner.id)
-            made.append(right)
-            self.rights[key] = right
-        return right
+        right_id = self.rights.get(key)
+        if right_id is None:
+            right_id = uuid.uuid4()
+            made.append(_record(IpRight, id=right_id, centre_id=self.centre.id, kind=row.ip_kind,
+                                number=row.right_number, owner_id=owner.id))
+            self.rights[key] = right_id
+        return right_id
+
+
+class HeldParty:
+    """A party the database already holds, as matching reads it; what the file fills in (an
+    identifier, phone or scale the database lacked) is written by _complete_held."""
+
+    __slots__ = ("id", "name", "kind", "identifier", "phone", "scale")
+
+    def __init__(self, id: uuid.UUID, name: str, kind: str, identifier: str | None, phone: str,
+                 scale: str | None) -> None:
+        self.id, self.name, self.kind = id, name, kind
+        self.identifier, self.phone, self.scale = identifier, phone, scale
+
+
+_LOAD_CHUNK = 500  # ids per SELECT … IN (…), well under both backends' parameter limits
+
+
+def _complete_held(s: Session, parties) -> None:
+    """Give held parties what the file filled in, through the ORM, so that each change is stamped
+    and evented like any other update."""
+    by_id = {p.id: p for p in parties}
+    ids = list(by_id)
+    for start in range(0, len(ids), _LOAD_CHUNK):
+        for party in s.scalars(select(Party).where(Party.id.in_(ids[start:start + _LOAD_CHUNK]))):
+            held = by_id[party.id]
+            for name in ("identifier", "phone", "scale"):
+                if getattr(party, name) != getattr(held, name):
+                    setattr(party, name, getattr(held, name))
 
 
 def _record(model: type[T], **values) -> T:

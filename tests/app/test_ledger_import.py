@@ -315,6 +315,33 @@ def test_parties_are_matched_by_identifier_then_name_and_kind(db_url, centre, tm
     assert count(centre.db, User, User.active.is_(False)) == 0  # 李明 exists
 
 
+def test_a_later_ledger_matches_and_completes_what_the_database_holds(db_url, centre, tmp_path):
+    """A second ledger finds the parties and rights the first one left (no copies), fills in the
+    identifier and phone the first lacked — as a dated, evented update — and never overwrites."""
+    first = write_csv(tmp_path / "1.csv", [
+        row(案件编号="A1", 申请人="无证公司", 证件号码="", 联系电话="", 企业规模=""),
+        row(案件编号="A2", 申请人="有证公司", 证件号码="91350100M000100Y43", 联系电话="13900000000"),
+    ])
+    assert import_ledger(centre.db, centre.supervisor, first).imported == 2
+    parties, rights = count(centre.db, Party), count(centre.db, IpRight)
+    second = write_csv(tmp_path / "2.csv", [
+        row(案件编号="B1", 申请人="无证公司", 证件号码="91110000600037341L", 联系电话="13811112222", 企业规模="中型"),
+        row(案件编号="B2", 申请人="有证公司（更名）", 证件号码="91350100M000100Y43", 联系电话="13700000000"),
+    ])
+    assert import_ledger(centre.db, centre.supervisor, second).imported == 2
+    assert (count(centre.db, Party), count(centre.db, IpRight)) == (parties, rights)
+    with centre.db.read_session() as s:
+        by_case = dict(s.execute(select(AssistCase.case_no, AssistCase.applicant_id)).all())
+        assert by_case["A1"] == by_case["B1"] and by_case["A2"] == by_case["B2"]
+        filled = s.get(Party, by_case["A1"])
+        assert (filled.identifier, filled.phone, filled.scale) == ("91110000600037341L", "13811112222", "medium")
+        kept = s.get(Party, by_case["A2"])
+        assert (kept.name, kept.phone) == ("有证公司", "13900000000")  # known values never overwritten
+        updates = s.scalars(select(AuditEvent.record_id).where(AuditEvent.action == "ledger.import:update")).all()
+    assert updates == [by_case["A1"]]
+    assert check_database(centre.db, centre.admin).ok
+
+
 @sqlite_only
 def test_a_failure_while_writing_leaves_nothing_behind(db_url, centre, tmp_path, monkeypatch):
     original = importer.Plan.write
