@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from db import bulk
+from db import bulk, copy_rows
 from db.models import AuditEvent, AuditHead
 
 GENESIS = "0" * 64
@@ -40,7 +40,7 @@ _PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
 def jsonable(value: Any) -> Any:
-    if type(value) in _PLAIN_TYPES:
+    if type(value) in _PLAIN_TYPES or type(value) is Protected:
         return value
     if isinstance(value, uuid.UUID):
         return str(value)
@@ -53,9 +53,9 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, bytes):
         return hashlib.sha256(value).hexdigest()
     if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
+        return [v if type(v) in _PLAIN_TYPES else jsonable(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
+        return {str(k): v if type(v) in _PLAIN_TYPES else jsonable(v) for k, v in value.items()}
     return value
 
 
@@ -75,12 +75,41 @@ def personal_fields(table: str, person: bool) -> frozenset[str]:
     return frozenset(f for t, f in fields if t == table)
 
 
-def protect_all(table: str, values: dict, *, person: bool = False) -> dict:
+class Protected(dict):
+    """What protect_all returns: every value already in JSON form, so the chain does not walk the
+    record's values a second time (an import appends tens of thousands of them). Treat as read-only."""
+
+
+def protect_all(table: str, values: dict, *, person: bool = False) -> Protected:
     """`protect` over a whole record's values at once (the unit of work's hot path)."""
-    personal = personal_fields(table, person)
-    return {k: ("sha256:" + hashlib.sha256(str(v).encode()).hexdigest()
-                if k in personal and v not in (None, "") else jsonable(v))
-            for k, v in values.items()}
+    out = Protected({
+        k: v if (kind := type(v)) in _PLAIN_TYPES else _TEXT_OF[v] if kind in _MEMO_TYPES else jsonable(v)
+        for k, v in values.items()
+    })
+    for k in personal_fields(table, person) & out.keys():
+        v = values[k]
+        if v not in (None, ""):
+            out[k] = "sha256:" + hashlib.sha256(str(v).encode()).hexdigest()
+    return out
+
+
+class _Texts(dict):
+    """UUID or day → its JSON form, computed once: an import's records repeat the centre, the user,
+    the device, the parties and a thousand-odd days hundreds of thousands of times, and str(UUID)
+    is Python code. Only exact UUIDs and dates go in (equal keys then always have equal text);
+    emptied when it grows large so that a long-running window does not keep every id it saw."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, key: uuid.UUID | date) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        text = self[key] = str(key) if type(key) is uuid.UUID else key.isoformat()
+        return text
+
+
+_MEMO_TYPES = frozenset({uuid.UUID, date})
+_TEXT_OF = _Texts()
 
 
 def canonical(payload: dict) -> bytes:
@@ -109,6 +138,32 @@ def payload_of(e: AuditEvent | Any) -> dict:
     """`payload` of a stored event."""
     return payload(e.device_id, e.seq, e.at, e.centre_id, e.actor_id, e.actor_name, e.action, e.table_name,
                    e.record_id, e.data)
+
+
+class _CanonicalText:
+    """`canonical(payload(...))` of many events that share device, time, centre and actor, without
+    building each payload dict and encoding its shared part again: an import hashes one event per
+    record, and that encoding was most of the chain's time. JSON of a dict with sorted keys is its
+    sorted members' encodings joined, so the text is the same byte for byte (a test holds them
+    together)."""
+
+    def __init__(self, device_id: uuid.UUID, at: datetime, centre_id: uuid.UUID | None,
+                 actor_id: uuid.UUID | None, actor_name: str) -> None:
+        shared = payload(device_id, 0, at, centre_id, actor_id, actor_name, "", "", None, None)
+        # Members in sorted order: action, actor, actor_name, at, centre, data, device, record, seq, table.
+        self.after_action = "," + ",".join(
+            f"{_text(k)}:{_text(shared[k])}" for k in ("actor", "actor_name", "at", "centre")
+        ) + ',"data":'
+        self.after_data = f',"device":{_text(shared["device"])},"record":'
+
+    def of(self, seq: int, action: str, table_name: str, record_id: uuid.UUID | None, data: Any) -> bytes:
+        record = _text(str(record_id)) if record_id else "null"
+        return (f'{{"action":{_text(action)}{self.after_action}{_sorted_text(data)}{self.after_data}'
+                f'{record},"seq":{seq},"table":{_text(table_name)}}}').encode()
+
+
+_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_sorted_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
 
 @dataclass
@@ -144,15 +199,17 @@ class Chain:
     ) -> int:
         """Chain `events` after the head and write them; returns how many were written.
 
-        Written with one driver-level executemany (db.bulk), not as ORM objects: an import appends
-        one event per record, tens of thousands in one unit of work."""
+        Written with one driver-level executemany (db.bulk) or, on PostgreSQL, one COPY
+        (db.copy_rows), not as ORM objects: an import appends one event per record, tens of
+        thousands in one unit of work."""
         chained: list[tuple] = []
         seq, prev = self.head.seq, self.head.hash
+        text = _CanonicalText(self.device_id, at, centre_id, actor_id, actor_name)
         for ev in events:
             seq += 1
             data = jsonable(ev.data or {})
-            digest = event_hash(prev, payload(self.device_id, seq, at, centre_id, actor_id, actor_name, ev.action,
-                                              ev.table_name, ev.record_id, data))
+            content = text.of(seq, ev.action, ev.table_name, ev.record_id, data)
+            digest = hashlib.sha256(prev.encode() + content).hexdigest()
             chained.append((seq, prev, digest, ev, data))
             prev = digest
         self._write(chained, at, centre_id, actor_id, actor_name)
@@ -173,10 +230,10 @@ class Chain:
         centre, actor = bound("centre_id", centre_id), bound("actor_id", actor_id)
         record = bulk.bind_processor(conn, table, "record_id")
         as_json = bulk.bind_processor(conn, table, "data")
-        rows = [(device, seq, prev, digest, when, centre, actor, actor_name, ev.action, ev.table_name,
+        rows = [(device, seq, prev, digest, when, centre, actor, actor_name, ev.action, str(ev.table_name),
                  None if ev.record_id is None else record(ev.record_id), as_json(data))
                 for seq, prev, digest, ev, data in chained]
-        bulk.insert_tuples(conn, table, _EVENT_COLUMNS, rows)
+        copy_rows.copy_tuples(conn, table, _EVENT_COLUMNS, rows)
 
 
 _EVENT_COLUMNS = ["device_id", "seq", "prev_hash", "hash", "at", "centre_id", "actor_id", "actor_name", "action",

@@ -31,6 +31,8 @@ DATE_FORMATS_HINT = "应为 2026-03-05、2026/3/5、2026.3.5 或 2026年3月5日
 def text(value: object) -> str:
     """The cell as trimmed text; '' for an empty cell. A whole float (an Excel number cell such
     as 13134061.0) reads as its digits, a date cell as YYYY-MM-DD."""
+    if type(value) is str:  # every CSV cell, most Excel cells: tested first
+        return value.strip().strip(_INVISIBLE).strip()
     if value is None:
         return ""
     if isinstance(value, bool):

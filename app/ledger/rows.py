@@ -5,6 +5,7 @@ problems that keep it out; duplicates are judged later by the importer, which kn
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -81,9 +82,13 @@ class _RowCheck:
         self.row_no = row_no
         self.raw = raw
         self.problems: list[Problem] = []
+        self._texts: dict[str, str] = {}  # a row's rules read most cells several times
 
     def text(self, column: str) -> str:
-        return cells.text(self.raw.get(column))
+        found = self._texts.get(column)
+        if found is None:
+            found = self._texts[column] = cells.text(self.raw.get(column))
+        return found
 
     def present(self, column: str) -> bool:
         return self.text(column) != ""
@@ -188,7 +193,13 @@ def _identifier(c: _RowCheck, kind: Any, today: date) -> str | None:
         return None  # which check applies depends on the kind; its own problem is listed
     if kind == "person":
         return c.validated(C.IDENTIFIER, lambda v: ids.validate_resident_id(v, today))
-    return c.validated(C.IDENTIFIER, ids.validate_credit_code)
+    return c.validated(C.IDENTIFIER, _credit_code)
+
+
+@functools.lru_cache(maxsize=8192)
+def _credit_code(value: str) -> str:
+    """A company's code recurs on each of its rows: checked once (a refused one raises each time)."""
+    return ids.validate_credit_code(value)
 
 
 def _right_number(c: _RowCheck, ip_kind: Any) -> str | None:

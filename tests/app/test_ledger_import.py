@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 
 from app.cli.main import main
 from app.errors import PermissionDenied, UsageError
+from app.integrity import check_database
 from app.ledger import importer
 from app.ledger.importer import import_ledger
-from db.models import AssistCase, CaseEvent, CaseRight, FollowUp, IpRight, Party, User
+from db.models import AssistCase, AuditEvent, CaseEvent, CaseRight, FollowUp, IpRight, Party, User
 
 from tests.app.ledger_files import EXPECTED, SAMPLE_CSV, SAMPLE_XLSX, row, write_csv, write_xlsx
 from tests.conftest import PASSWORD
@@ -58,6 +59,20 @@ def test_sample_rejects_exactly_the_expected_rows_and_imports_the_rest(centre, s
     assert again.imported == 0
     assert again.rejected == EXPECTED["rows"]  # every row is now a duplicate or was rejected before
     assert count(centre.db, AssistCase) == 106
+
+
+def test_imported_records_are_each_on_a_chain_that_verifies(centre):
+    """`ipaid audit verify` and `ipaid check` after an import: the chain holds, and every record
+    the import wrote has an event recording exactly what the database holds."""
+    import_ledger(centre.db, centre.supervisor, SAMPLE_CSV)
+    result = check_database(centre.db, centre.admin)
+    assert result.audit.intact
+    assert result.changed_rows == () and not any(result.never_evented.values())
+    assert result.ok
+    # One creation event per record written: the centre held no cases, parties or rights before.
+    written = sum(count(centre.db, m) for m in (AssistCase, CaseEvent, CaseRight, FollowUp, IpRight, Party))
+    written += count(centre.db, User, User.username.like(importer.LEDGER_USER_PREFIX + "%"))
+    assert count(centre.db, AuditEvent, AuditEvent.action == "ledger.import:create") == written > 106
 
 
 @sqlite_only
@@ -298,6 +313,33 @@ def test_parties_are_matched_by_identifier_then_name_and_kind(db_url, centre, tm
     assert applicants["1"] == applicants["2"]
     assert applicants["3"] == applicants["4"] != applicants["5"]
     assert count(centre.db, User, User.active.is_(False)) == 0  # 李明 exists
+
+
+def test_a_later_ledger_matches_and_completes_what_the_database_holds(db_url, centre, tmp_path):
+    """A second ledger finds the parties and rights the first one left (no copies), fills in the
+    identifier and phone the first lacked — as a dated, evented update — and never overwrites."""
+    first = write_csv(tmp_path / "1.csv", [
+        row(案件编号="A1", 申请人="无证公司", 证件号码="", 联系电话="", 企业规模=""),
+        row(案件编号="A2", 申请人="有证公司", 证件号码="91350100M000100Y43", 联系电话="13900000000"),
+    ])
+    assert import_ledger(centre.db, centre.supervisor, first).imported == 2
+    parties, rights = count(centre.db, Party), count(centre.db, IpRight)
+    second = write_csv(tmp_path / "2.csv", [
+        row(案件编号="B1", 申请人="无证公司", 证件号码="91110000600037341L", 联系电话="13811112222", 企业规模="中型"),
+        row(案件编号="B2", 申请人="有证公司（更名）", 证件号码="91350100M000100Y43", 联系电话="13700000000"),
+    ])
+    assert import_ledger(centre.db, centre.supervisor, second).imported == 2
+    assert (count(centre.db, Party), count(centre.db, IpRight)) == (parties, rights)
+    with centre.db.read_session() as s:
+        by_case = dict(s.execute(select(AssistCase.case_no, AssistCase.applicant_id)).all())
+        assert by_case["A1"] == by_case["B1"] and by_case["A2"] == by_case["B2"]
+        filled = s.get(Party, by_case["A1"])
+        assert (filled.identifier, filled.phone, filled.scale) == ("91110000600037341L", "13811112222", "medium")
+        kept = s.get(Party, by_case["A2"])
+        assert (kept.name, kept.phone) == ("有证公司", "13900000000")  # known values never overwritten
+        updates = s.scalars(select(AuditEvent.record_id).where(AuditEvent.action == "ledger.import:update")).all()
+    assert updates == [by_case["A1"]]
+    assert check_database(centre.db, centre.admin).ok
 
 
 @sqlite_only
