@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.search.tokens import name_tokens, normalise, text_tokens
-from db import bulk
+from db import bulk, copy_rows
 from db.models import SearchDoc, SearchToken
 
 # table → (name-like fields: 1-/2-char substrings + pinyin; long text fields: bigrams)
@@ -202,5 +202,6 @@ def write_index(session: Session, fresh: dict, stored: dict, wanted: dict) -> No
     added.sort()
     bulk.delete_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, gone)
     bulk.delete_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS[:2], old_docs)
-    bulk.insert_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, added)
-    bulk.insert_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS, sorted(docs))
+    # COPY on PostgreSQL (about half the time of an INSERT per row), executemany on SQLite.
+    copy_rows.copy_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, added)
+    copy_rows.copy_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS, sorted(docs))
