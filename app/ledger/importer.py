@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -121,7 +121,7 @@ class Plan:
 
     centre: Centre
     case_numbers: set[str]
-    case_keys: set[tuple]
+    case_keys: "CaseKeys"
     parties_by_identifier: dict[str, HeldParty | Party]
     parties_by_name_kind: dict[tuple[str, str], HeldParty | Party]
     parties_by_name: dict[str, HeldParty | Party]
@@ -171,14 +171,14 @@ class Plan:
         kept: list[LedgerRow] = []
         problems: list[Problem] = []
         first_row_of: dict[str, int] = {}
-        keys = set(self.case_keys)
+        keys = self.case_keys.copy()
         for row in rows:
             reason = None
             if row.case_no and row.case_no in first_row_of:
                 reason = f"案件编号与本文件第{first_row_of[row.case_no]}行重复"
             elif row.case_no and row.case_no in self.case_numbers:
                 reason = "案件编号与数据库中已有案件重复"
-            elif not row.case_no and row.natural_key in keys:
+            elif not row.case_no and keys.holds(row.natural_key):
                 reason = "与已有案件重复（登记日期、申请人、证件号码、知识产权类型、权利号均相同）"
             if reason:
                 problems.append(Problem(row.row, C.CASE_NO, row.case_no, reason))
@@ -369,7 +369,40 @@ def _users_by_name(users) -> dict[str, User]:
     return found
 
 
-def _case_keys(s: Session, centre_id: uuid.UUID) -> set[tuple]:
+class CaseKeys:
+    """The (登记日期, 申请人, 证件号码, 知识产权类型, 权利号) of cases, for judging rows without 案件编号.
+
+    A blank 证件号码 means "not given", not "another person": it matches any number, and a held case
+    whose applicant has none matches any row. Otherwise importing a file twice imported its rows again
+    whenever a later row had given the same applicant the number an earlier row lacked (the case then
+    carries the number the earlier row does not)."""
+
+    def __init__(self, keys: Iterable[tuple] = ()) -> None:
+        self._numbers: dict[tuple, set[str]] = {}
+        for key in keys:
+            self.add(key)
+
+    @staticmethod
+    def _split(key: tuple) -> tuple[tuple, str]:
+        day, name, identifier, kind, number = key
+        return (day, name, kind, number), identifier or ""
+
+    def add(self, key: tuple) -> None:
+        rest, identifier = self._split(key)
+        self._numbers.setdefault(rest, set()).add(identifier)
+
+    def holds(self, key: tuple) -> bool:
+        rest, identifier = self._split(key)
+        numbers = self._numbers.get(rest)
+        return numbers is not None and (not identifier or "" in numbers or identifier in numbers)
+
+    def copy(self) -> "CaseKeys":
+        twin = CaseKeys()
+        twin._numbers = {rest: set(numbers) for rest, numbers in self._numbers.items()}
+        return twin
+
+
+def _case_keys(s: Session, centre_id: uuid.UUID) -> CaseKeys:
     """(登记日期, 申请人, 证件号码, 知识产权类型, 权利号) of every case, one key per right."""
     stmt = (
         select(AssistCase.registered_on, Party.name, Party.identifier, AssistCase.ip_kind, IpRight.number)
@@ -378,7 +411,7 @@ def _case_keys(s: Session, centre_id: uuid.UUID) -> set[tuple]:
         .outerjoin(IpRight, IpRight.id == CaseRight.right_id)
         .where(AssistCase.centre_id == centre_id, AssistCase.deleted.is_(False))
     )
-    return {(d, name, ident or "", kind, number or "") for d, name, ident, kind, number in s.execute(stmt)}
+    return CaseKeys((d, name, ident or "", kind, number or "") for d, name, ident, kind, number in s.execute(stmt))
 
 
 _ENTERPRISE_ENDINGS = ("公司", "厂", "店", "商行", "集团", "工作室")

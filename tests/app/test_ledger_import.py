@@ -299,6 +299,30 @@ def test_row_without_number_is_a_duplicate_of_the_same_case(db_url, centre, tmp_
     assert import_ledger(centre.db, centre.supervisor, other).imported == 1
 
 
+def test_a_file_imported_twice_imports_nothing_even_when_a_later_row_completed_an_applicant(db_url, centre, tmp_path):
+    """Row 2 has no 证件号码; row 3 gives the same applicant one. The case of row 2 then carries that
+    number, and the second import must still know row 2 as the same case (a blank number is 'not
+    given', not 'another applicant')."""
+    path = write_csv(tmp_path / "twice.csv", [
+        row(证件号码=""),
+        row(登记日期="2026-03-01", 权利号="201710601862.3"),
+    ])
+    first = import_ledger(centre.db, centre.supervisor, path)
+    assert first.imported == 2 and first.problems == ()
+    again = import_ledger(centre.db, centre.supervisor, path)
+    assert again.imported == 0 and [p.row for p in again.problems] == [2, 3]
+    assert count(centre.db, AssistCase) == 2
+
+
+def test_a_given_number_that_differs_is_another_applicants_case(db_url, centre, tmp_path):
+    first = write_csv(tmp_path / "a.csv", [row()])
+    assert import_ledger(centre.db, centre.supervisor, first).imported == 1
+    # Same day, name, kind and right, but another credit code: another company of that name.
+    other = write_csv(tmp_path / "b.csv", [row(证件号码="91210100MA0Y9X8K7Q")])
+    result = import_ledger(centre.db, centre.supervisor, other)
+    assert result.imported == 1, result.problems
+
+
 @sqlite_only
 def test_parties_are_matched_by_identifier_then_name_and_kind(db_url, centre, tmp_path):
     path = write_csv(tmp_path / "p.csv", [
