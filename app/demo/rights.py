@@ -66,9 +66,16 @@ class RightFactory:
         self.count += 1
         return RightRef(right_id, kind, number, title, product, nice)
 
-    def _unique(self, make) -> str:
+    # Draws of a number already used before `_unique` turns to the wider range. Never reached while a
+    # range is sparsely used (so smaller demos stay exactly as they were); reached once one is nearly
+    # full (4,900 GI numbers at a million cases), where it looped for ever.
+    CROWDED = 50
+
+    def _unique(self, make, wider=None) -> str:
+        tries = 0
         while True:
-            value = make()
+            value = make() if wider is None or tries < self.CROWDED else wider()
+            tries += 1
             if value not in self.used_numbers:
                 self.used_numbers.add(value)
                 return value
@@ -92,7 +99,8 @@ class RightFactory:
             until = day.year + rng.randint(1, 9)
             return number, rng.choice(names.MARK_WORDS), classes, f"注册有效（有效期至{until}年）"
         if kind == "gi":
-            number = self._unique(lambda: f"AGI{rng.randint(100, 4999):05d}")
+            number = self._unique(lambda: f"AGI{rng.randint(100, 4999):05d}",
+                                  lambda: f"AGI{rng.randint(5000, 99_999):05d}")
             return number, rng.choice(names.GI_NAMES), "", "登记保护中"
         if kind == "copyright":
             year = day.year - rng.randint(0, 5)

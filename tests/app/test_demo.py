@@ -375,3 +375,16 @@ def test_sqlite_and_postgresql_get_the_same_data(sqlite_template, tmp_path, pg_u
     finally:
         lite.close()
         pg.close()
+
+
+def test_a_nearly_full_number_range_moves_to_its_wider_range_instead_of_looping():
+    """At a million cases the 4,900 GI numbers ran out and the demo drew for ever."""
+    from itertools import count
+    from types import SimpleNamespace
+
+    from app.demo.rights import RightFactory
+
+    factory = SimpleNamespace(used_numbers={"AGI00100"}, CROWDED=RightFactory.CROWDED)
+    wider = (f"AGI{n:05d}" for n in count(5000))
+    got = RightFactory._unique(factory, lambda: "AGI00100", lambda: next(wider))
+    assert got == "AGI05000" and got in factory.used_numbers
