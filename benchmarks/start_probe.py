@@ -38,14 +38,14 @@ def main(argv: list[str]) -> int:
     from app.database import open_database
     from ui.crash import install_crash_hook
     from ui.login import LoginDialog
-    from ui.main_window import MainWindow
+    from ui.main_window import MainWindow, preload_first_page
     from ui.qt_app import create_application
     from ui.tasks import task_runner
 
     app = create_application([sys.argv[0]])
     install_crash_hook()
     db = open_database(target)
-    dialog = LoginDialog(db)
+    dialog = LoginDialog(db, while_checking=preload_first_page)  # as ui.main._sign_in
     dialog.show()
     dialog.username.setText(username)
     dialog.password.setText(password)

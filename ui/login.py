@@ -6,6 +6,7 @@ remembered; a password never is. Lockout and password changes come in a later is
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -158,8 +159,12 @@ class FirstRunDialog(_SignInDialog):
 
 
 class LoginDialog(_SignInDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *,
+                 while_checking: Callable[[], None] | None = None) -> None:
+        """`while_checking` runs on the GUI thread once the password check has started (work that can
+        overlap it, such as loading the first page's code)."""
         super().__init__(db, parent)
+        self._while_checking = while_checking
         self.setWindowTitle(self.tr("Sign in to IPAid Desk"))
         database = QLabel(self.tr("Database: {label}").format(label=db.label))
         database.setWordWrap(True)
@@ -185,6 +190,8 @@ class LoginDialog(_SignInDialog):
             on_failure=self._login_refused,
             parent=self,
         )
+        if self._while_checking is not None:
+            self._while_checking()
 
     def _login_refused(self, exc: BaseException) -> None:
         self.password.clear()

@@ -22,7 +22,7 @@ from app.errors import IpaidError
 from app.services import users
 from ui.crash import install_crash_hook
 from ui.login import FirstRunDialog, LoginDialog
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, preload_first_page
 from ui.qt_app import create_application
 from ui.tasks import task_runner
 
@@ -78,7 +78,7 @@ def _backup_on_close(db: Database) -> None:
 
 
 def _sign_in(db: Database) -> Actor | None:
-    dialog = LoginDialog(db) if users.has_users(db) else FirstRunDialog(db)
+    dialog = LoginDialog(db, while_checking=preload_first_page) if users.has_users(db) else FirstRunDialog(db)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.actor

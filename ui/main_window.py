@@ -49,6 +49,18 @@ PAGES = (
     (QT_TRANSLATE_NOOP("MainWindow", "Reports"), "ui.pages.reports:ReportsPage", "reports"),
     (QT_TRANSLATE_NOOP("MainWindow", "Settings"), "ui.pages.settings:SettingsPage", "settings"),
 )
+def first_page_index() -> int:
+    """The page the window opens on: the one shown when it was last closed."""
+    return max(0, min(config.WINDOW_PAGE.read(), len(PAGES) - 1))
+
+
+def preload_first_page() -> None:
+    """Import the module of the page the window will open on. Called while the password is being
+    checked: argon2 runs in a worker thread without Python's lock, so this import (up to half a
+    second for the case list) overlaps it instead of following it."""
+    importlib.import_module(PAGES[first_page_index()][1].partition(":")[0])
+
+
 PAGE_INDEX = {name: index for index, (_title, _page_class, name) in enumerate(PAGES)}
 NAV_WIDTH = 170
 
@@ -206,7 +218,7 @@ class MainWindow(QMainWindow):
         state = config.WINDOW_STATE.read()
         if not state.isEmpty():
             self.restoreState(state)
-        self.show_page(max(0, min(config.WINDOW_PAGE.read(), len(PAGES) - 1)))
+        self.show_page(first_page_index())
 
     def _warm_up_search(self) -> None:
         from app.search.tokens import name_pinyin, name_tokens

@@ -115,3 +115,39 @@ def test_login_remembers_the_user_name_never_the_password(qtbot, app_db, tmp_pat
     again = LoginDialog(app_db)
     qtbot.addWidget(again)
     assert again.username.text() == "lisi"
+
+
+def test_the_first_page_loads_while_the_password_is_checked(qtbot, fake_db, monkeypatch):
+    """The page's code is loaded while argon2 works in the background, not after it: the hook runs
+    once the check has started and before its answer is handled."""
+    import threading
+
+    release = threading.Event()
+    seen: list[str] = []
+
+    def authenticate(db, username, password):
+        release.wait(5)
+        raise NotAuthenticated("用户名或密码不正确。")
+
+    monkeypatch.setattr(users, "authenticate", authenticate)
+    dialog = LoginDialog(fake_db, while_checking=lambda: seen.append("running" if not release.is_set() else "late"))
+    qtbot.addWidget(dialog)
+    dialog.username.setText("zhangsan")
+    dialog.password.setText("whatever-1")
+    click_ok(qtbot, dialog)
+    assert seen == ["running"]
+    release.set()
+    with qtbot.waitSignal(dialog.task.finished, timeout=5000):
+        pass
+    assert dialog.error_text() == "用户名或密码不正确。"
+
+
+def test_preloading_imports_the_page_the_window_opens_on(monkeypatch):
+    import sys
+
+    from ui import main_window
+
+    main_window.config.WINDOW_PAGE.write(main_window.PAGE_INDEX["knowledge"])  # settings: a test folder
+    monkeypatch.delitem(sys.modules, "ui.pages.knowledge", raising=False)
+    main_window.preload_first_page()
+    assert "ui.pages.knowledge" in sys.modules
