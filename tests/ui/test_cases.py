@@ -204,3 +204,17 @@ def test_a_case_opens_in_one_window_owned_by_the_page(qtbot, gui_centre):
     assert page.open_case(head.id) is view and page.views == [view]
     view.close()
     qtbot.waitUntil(lambda: page.views == [], timeout=5000)  # deleted on close, and forgotten
+
+
+def test_the_list_shows_case_numbers_and_due_dates_whole(qtbot, gui_centre):
+    """Case numbers were cut to 〔2026〕沈维… by default column widths."""
+    from ui.cases.list_page import CaseListPage
+
+    db, cw = gui_centre.db, gui_centre.caseworker
+    page = CaseListPage(db, cw, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    metrics = page.table.fontMetrics()
+    assert page.table.columnWidth(0) > metrics.horizontalAdvance("〔2026〕沈维援字第0001号")
+    assert page.table.columnWidth(7) > metrics.horizontalAdvance("2026-11-11 已逾期")

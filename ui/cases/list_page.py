@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from app.context import Actor
@@ -69,6 +69,7 @@ class CaseListPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(self._open_index)
+        _size_columns(self.table)
         bar = QHBoxLayout()
         for w in (self.search, self.status, self.ip_kind, self.overdue, self.mine, self.register_button,
                   self.parties_button, self.export_button):
@@ -186,3 +187,19 @@ class CaseListPage(QWidget):
             QMessageBox.warning(self, self.tr("Export"), exc.message)
         else:
             show_failure(exc, self)
+
+
+# Column → the widest text it usually holds. Widths come from the font, not from the rows: measuring
+# the rows would run again with every page loaded while scrolling.
+_COLUMN_SAMPLES = {0: "〔2026〕沈维援字第00001号", 1: "2026-10-26", 4: "集成电路布图设计", 5: "补正中",
+                   6: "欧阳明明", 7: "2026-11-11 已逾期"}
+
+
+def _size_columns(table: QTableView) -> None:
+    """Case numbers and dates shown whole; the two names share the rest of the width."""
+    metrics = table.fontMetrics()
+    for column, sample in _COLUMN_SAMPLES.items():
+        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+    header = table.horizontalHeader()
+    for column in (2, 3):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
