@@ -39,7 +39,7 @@ from sqlalchemy import Uuid as UuidType
 from sqlalchemy.orm import Session
 
 from app.database import Database
-from app.search.index import SEARCHABLE, doc_text, rows_for
+from app.search.index import SEARCHABLE, doc_text, index_tokens
 from db import engine as dbengine
 from db import bulk
 from db.bulk import Memo as _Memo
@@ -201,7 +201,7 @@ def _column_default(column) -> Any:
 
 
 class _TokenLoad:
-    """The search index of everything loaded, via `app.search.index.rows_for`.
+    """The search index of everything loaded, via `app.search.index.index_tokens`.
 
     Each record's tokens go, as one JSON array, to its search_doc row (a table with nothing but its
     primary key); at the end one INSERT … SELECT over json_each (SQLite) or json_array_elements_text
@@ -222,7 +222,7 @@ class _TokenLoad:
         self.cache: dict[tuple[str, str, Any], frozenset[str]] = {}
 
     def add(self, table: str, record_id: uuid.UUID, values: dict) -> None:
-        tokens = self.tokens(table, record_id, values)
+        tokens = self.tokens(table, values)
         if not tokens:
             return
         listed = doc_text(tokens)
@@ -235,13 +235,11 @@ class _TokenLoad:
         if self.pending >= TOKEN_CHUNK:
             self.flush()
 
-    def tokens(self, table: str, record_id: uuid.UUID, values: dict) -> set[str]:
-        """The tokens `rows_for` gives the record, field by field with a cache.
+    def tokens(self, table: str, values: dict) -> set[str]:
+        """The tokens `index_tokens` gives the record, field by field with a cache.
 
-        `rows_for` is a union over the searchable fields, so asking per field gives the same set, and
-        values that repeat (questions from the same bank, titles, callers' names) are tokenised once.
-        The result is a set: rows_for cuts tokens to 80 characters after removing duplicates, so two long
-        pinyin spellings that differ only beyond that would otherwise collide on the primary key."""
+        `index_tokens` is a union over the searchable fields, so asking per field gives the same set,
+        and values that repeat (questions from the same bank, titles, callers' names) are tokenised once."""
         names, texts = SEARCHABLE.get(table, ((), ()))
         found: set[str] = set()
         cache = self.cache
@@ -250,12 +248,12 @@ class _TokenLoad:
             if not value:
                 continue
             if (table, field) not in REPEATING:
-                found.update(r["token"] for r in rows_for(table, record_id, {field: value}))
+                found |= index_tokens(table, {field: value})
                 continue
             key = (table, field, value)
             cached = cache.get(key)
             if cached is None:
-                cached = frozenset(r["token"] for r in rows_for(table, record_id, {field: value}))
+                cached = frozenset(index_tokens(table, {field: value}))
                 if len(cache) >= TOKEN_CACHE:
                     cache.clear()
                 cache[key] = cached

@@ -87,11 +87,10 @@ def tokens_for(table: str, values: dict) -> set[str]:
     return found
 
 
-def rows_for(table: str, record_id: uuid.UUID, values: dict) -> list[dict]:
-    # Cut to the column's width first, then deduplicate: two long pinyin tokens can share their
-    # first 80 characters.
-    cut = {t[:80] for t in tokens_for(table, values)}
-    return [{"token": t, "table_name": table, "record_id": record_id} for t in cut]
+def index_tokens(table: str, values: dict) -> set[str]:
+    """The tokens stored for a record: cut to the column's width first, then deduplicated (two long
+    pinyin spellings can share their first 80 characters)."""
+    return {t[:80] for t in tokens_for(table, values)}
 
 
 # Records per SELECT … IN (…) of their documents: well under both backends' bound-parameter limits.
@@ -123,9 +122,7 @@ def record_tokens(obj) -> set[str]:
     if getattr(obj, "deleted", False):
         return set()
     table = obj.__tablename__
-    values = {f: getattr(obj, f, None) for spec in SEARCHABLE[table] for f in spec}
-    # Cut to the column's width first, then deduplicate (see rows_for).
-    return {t[:80] for t in tokens_for(table, values)}
+    return index_tokens(table, {f: getattr(obj, f, None) for spec in SEARCHABLE[table] for f in spec})
 
 
 def reindex_objects(session: Session, objects: Iterable, removed: Iterable = (), *,
@@ -136,10 +133,11 @@ def reindex_objects(session: Session, objects: Iterable, removed: Iterable = (),
 
     A changed record's old tokens are read from its search_doc row, and only the difference is
     written: editing a case's status or one word of a summary rewrites a few rows, not all of them."""
-    fresh = {_key(obj): record_tokens(obj) for obj in new if obj.__tablename__ in SEARCHABLE}
-    wanted = {_key(obj): record_tokens(obj) for obj in objects if obj.__tablename__ in SEARCHABLE}
-    wanted.update((_key(obj), set()) for obj in removed if obj.__tablename__ in SEARCHABLE)
-    write_index(session, fresh, _stored_docs(session, wanted) if wanted else {}, wanted)
+    changed = {_key(obj): record_tokens(obj) for obj in objects if obj.__tablename__ in SEARCHABLE}
+    changed.update((_key(obj), set()) for obj in removed if obj.__tablename__ in SEARCHABLE)
+    stored = _stored_docs(session, changed) if changed else {}
+    changed.update((_key(obj), record_tokens(obj)) for obj in new if obj.__tablename__ in SEARCHABLE)
+    write_index(session, changed, stored)
 
 
 def _key(obj) -> tuple[str, uuid.UUID]:
@@ -148,11 +146,9 @@ def _key(obj) -> tuple[str, uuid.UUID]:
 
 def index_records(session: Session, records: Iterable[tuple[str, uuid.UUID, dict]]) -> None:
     """Index records that have no entries yet, from their field values (opening a kit, test data)."""
-    fresh = {}
-    for table, record_id, values in records:
-        if table in SEARCHABLE and not values.get("deleted"):
-            fresh[(table, record_id)] = {t[:80] for t in tokens_for(table, values)}
-    write_index(session, fresh, {}, {})
+    write_index(session, {(table, record_id): index_tokens(table, values)
+                          for table, record_id, values in records
+                          if table in SEARCHABLE and not values.get("deleted")}, {})
 
 
 def _stored_docs(session: Session, keys: Iterable[tuple[str, uuid.UUID]]) -> dict[tuple[str, uuid.UUID], set[str]]:
@@ -169,24 +165,19 @@ def _stored_docs(session: Session, keys: Iterable[tuple[str, uuid.UUID]]) -> dic
     return stored
 
 
-def write_index(session: Session, fresh: dict, stored: dict, wanted: dict) -> None:
-    """Write tokens and documents: `fresh` records are indexed for the first time; records in `wanted`
-    go from their `stored` tokens to the wanted ones (an empty set: out of the index).
+def write_index(session: Session, wanted: dict, stored: dict) -> None:
+    """Bring each record of `wanted` from the tokens `stored` for it (none when absent: a new record)
+    to the wanted ones (an empty set: out of the index), tokens and document alike.
 
-    Straight to the driver (db.bulk): an import writes hundreds of thousands of tokens, and
-    SQLAlchemy's per-row parameter handling cost more than the inserts. Rows sorted by primary key:
-    B-tree writes in key order are about twice as fast as scattered ones."""
+    Straight to the driver (db.bulk; COPY on PostgreSQL): an import writes hundreds of thousands of
+    tokens, and SQLAlchemy's per-row parameter handling cost more than the inserts. Rows sorted by
+    primary key: B-tree writes in key order are about twice as fast as scattered ones."""
     conn = session.connection()
     rid = bulk.bind_processor(conn, SearchToken.__table__, "record_id")
     added: list[tuple] = []
     gone: list[tuple] = []
     docs: list[tuple] = []
     old_docs: list[tuple] = []
-    for (table, record_id), tokens in fresh.items():
-        if tokens:
-            bound = rid(record_id)
-            added.extend((t, table, bound) for t in tokens)
-            docs.append((table, bound, doc_text(tokens)))
     for key, tokens in wanted.items():
         before = stored.get(key, set())
         if tokens == before:
@@ -202,6 +193,5 @@ def write_index(session: Session, fresh: dict, stored: dict, wanted: dict) -> No
     added.sort()
     bulk.delete_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, gone)
     bulk.delete_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS[:2], old_docs)
-    # COPY on PostgreSQL (about half the time of an INSERT per row), executemany on SQLite.
     copy_rows.copy_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, added)
     copy_rows.copy_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS, sorted(docs))
