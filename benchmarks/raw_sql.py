@@ -7,8 +7,6 @@ PostgreSQL alike. A service call slower than this by more than 2× is overhead w
 
 The search statements read the token index as it is stored today (`search_token`: token,
 table_name, record_id; `py:`/`pi:` pinyin, `d3:` digit trigrams): change them with the index.
-`coalesce(table_name, '')` keeps SQLite on the primary key (token first) instead of the
-(table_name, record_id) index, as the service does.
 """
 from __future__ import annotations
 
@@ -66,19 +64,19 @@ class Paramstyle:
 
 
 def _tokens_exact(p: Paramstyle, table: str, token: str) -> str:
-    return f"SELECT record_id FROM search_token WHERE token = {p(token)} AND coalesce(table_name, '') = '{table}'"
+    return f"SELECT record_id FROM search_token WHERE token = {p(token)} AND table_name = '{table}'"
 
 
 def _tokens_prefix(p: Paramstyle, table: str, prefix: str) -> str:
     hi = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     return (f"SELECT record_id FROM search_token WHERE token >= {p(prefix)} AND token < {p(hi)} "
-            f"AND coalesce(table_name, '') = '{table}'")
+            f"AND table_name = '{table}'")
 
 
 def _tokens_all(p: Paramstyle, table: str, tokens: list[str], typed: str) -> str:
     """Records holding every token, confirmed by LIKE on the fields (as typed, lower case)."""
     marks = ", ".join(p(t) for t in tokens)
-    holding = (f"SELECT record_id FROM search_token WHERE token IN ({marks}) AND coalesce(table_name, '') = '{table}' "
+    holding = (f"SELECT record_id FROM search_token WHERE token IN ({marks}) AND table_name = '{table}' "
                f"GROUP BY record_id HAVING count(*) = {len(tokens)}")
     pattern = f"%{typed.lower()}%"
     likes = " OR ".join(f"lower(coalesce({col}, '')) LIKE {p(pattern)}" for col in LIKE_COLUMNS[table])

@@ -26,7 +26,7 @@ def plan_for(query: str | None) -> QueryPlan | None:
 
 def _literal_ids(table: str, plan: QueryPlan) -> Select:
     stmt = select(SearchToken.record_id).where(
-        _in_table(table), SearchToken.token.in_(plan.tokens)
+        SearchToken.table_name == table, SearchToken.token.in_(plan.tokens)
     )
     if len(plan.tokens) == 1:
         return stmt
@@ -34,13 +34,6 @@ def _literal_ids(table: str, plan: QueryPlan) -> Select:
     return stmt.group_by(SearchToken.record_id).having(
         func.count(func.distinct(SearchToken.token)) == len(plan.tokens)
     )
-
-
-def _in_table(table: str) -> ColumnElement[bool]:
-    """The table test, written so that the planner does not take the (table_name, record_id) index
-    for it: that index would read every token of the table (millions for parties) instead of the
-    few the token's own key range holds. SQLite picked it whenever statistics were missing."""
-    return func.coalesce(SearchToken.table_name, "") == table
 
 
 def prefix_range(prefix: str) -> tuple[str, str]:
@@ -67,7 +60,7 @@ def candidate_ids(table: str, plan: QueryPlan) -> Select:
         return literal
     # Pinyin: "zs" may be 张三's initials or literally "ZS" in a name — either matches.
     prefixed = select(SearchToken.record_id).where(
-        _in_table(table), or_(*(prefix_match(p) for p in plan.prefix_tokens)))
+        SearchToken.table_name == table, or_(*(prefix_match(p) for p in plan.prefix_tokens)))
     return literal.union(prefixed)
 
 
@@ -93,7 +86,7 @@ def ranked_by_overlap(table: str, text: str, *, min_overlap: int = 1) -> tuple[S
     overlap = func.count().label("overlap")
     stmt = (
         select(SearchToken.record_id, overlap)
-        .where(_in_table(table), SearchToken.token.in_(tokens or [""]))
+        .where(SearchToken.table_name == table, SearchToken.token.in_(tokens or [""]))
         .group_by(SearchToken.record_id)
         .having(func.count() >= min_overlap)
         .order_by(overlap.desc())

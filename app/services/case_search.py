@@ -180,29 +180,30 @@ SORTS = ("registered_on", "case_no", "applicant", "status", "ip_kind", "assignee
 
 
 # ------------------------------------------------------------------------------ token look-ups
+def _exact_token(plan: QueryPlan) -> list[str]:
+    """The one token a short or pinyin query of up to two characters is itself (else none)."""
+    return [plan.text] if plan.kind in ("short", "pinyin") and len(plan.text) <= 2 else []
+
+
 def _token_parts(plan: QueryPlan) -> list[ColumnElement]:
     """One condition on SearchToken.token per exact token or pinyin prefix of the plan."""
-    parts: list[ColumnElement] = []
-    if plan.kind in ("short", "pinyin") and len(plan.text) <= 2:
-        parts.append(SearchToken.token == plan.text)
-    parts.extend(prefix_match(prefix) for prefix in plan.prefix_tokens)
-    return parts
+    return ([SearchToken.token == t for t in _exact_token(plan)]
+            + [prefix_match(prefix) for prefix in plan.prefix_tokens])
 
 
 def _doc_match(plan: QueryPlan, table: str, record_id) -> ColumnElement:
     """Does the search_doc of one record hold the plan's token or a token with one of its prefixes?
     (the 'walk' strategy: one row read by key, then a LIKE on its token list)."""
-    patterns = [doc_pattern(plan.text)] if plan.kind in ("short", "pinyin") and len(plan.text) <= 2 else []
-    patterns += [doc_pattern(prefix, prefix=True) for prefix in plan.prefix_tokens]
+    patterns = ([doc_pattern(t) for t in _exact_token(plan)]
+                + [doc_pattern(prefix, prefix=True) for prefix in plan.prefix_tokens])
     held = or_(*(SearchDoc.tokens.like(p, escape="\\") for p in patterns)) if patterns else false()
     return and_(SearchDoc.table_name == table, SearchDoc.record_id == record_id, held)
 
 
 def _token_ids(plan: QueryPlan, table: str) -> list[Select]:
     """Record ids of `table` holding the plan's tokens: one SELECT per token, each a range of the
-    primary key (token, table, record). The table test is wrapped in coalesce() so that SQLite does
-    not prefer the (table, record) index, which would scan every token of the table."""
-    return [select(SearchToken.record_id).where(part, func.coalesce(SearchToken.table_name, "") == table)
+    primary key (token, table, record)."""
+    return [select(SearchToken.record_id).where(part, SearchToken.table_name == table)
             for part in _token_parts(plan)]
 
 
@@ -253,14 +254,14 @@ def _dense(s: Session, plan: QueryPlan) -> int:
 def _counts(s: Session, tokens: tuple[str, ...], prefixes: tuple[str, ...], cap: int) -> tuple[list[float], float]:
     """Roughly how many cases each token, and all prefixes together, point to: index entries per
     table, each counted up to `cap`, party entries weighted by `_scale`'s party weight; one statement
-    (one round trip instead of one per token). coalesce(): see `_token_ids`."""
+    (one round trip instead of one per token)."""
     parts: list[str] = []
     params: dict = {"cap": cap}
     for i, token in enumerate(tokens):
         params[f"t{i}"] = token
         for table in _FIELDS:
             parts.append(f"SELECT {len(parts)} AS k, (SELECT count(*) FROM (SELECT 1 FROM search_token "
-                         f"WHERE token = :t{i} AND coalesce(table_name, '') = '{table}' LIMIT :cap) AS e) AS n")
+                         f"WHERE token = :t{i} AND table_name = '{table}' LIMIT :cap) AS e) AS n")
     for j, prefix in enumerate(prefixes):
         params[f"lo{j}"], params[f"hi{j}"] = prefix_range(prefix)
         params[f"like{j}"] = prefix + "%"
@@ -270,7 +271,7 @@ def _counts(s: Session, tokens: tuple[str, ...], prefixes: tuple[str, ...], cap:
         parts.append(f"SELECT {len(parts)} AS k, (SELECT CASE WHEN count(*) >= :cap THEN :cap "
                      "ELSE count(DISTINCT e.r) END FROM (SELECT record_id AS r FROM search_token "
                      f"WHERE token >= :lo{j} AND token < :hi{j} AND token LIKE :like{j} "
-                     "AND coalesce(table_name, '') = 'party' LIMIT :cap) AS e) AS n")
+                     "AND table_name = 'party' LIMIT :cap) AS e) AS n")
     if not parts:
         return [], 0.0
     values = [row[1] for row in s.execute(text(" UNION ALL ".join(parts) + " ORDER BY k"), params)]
@@ -303,7 +304,7 @@ def _holding(tokens: tuple[str, ...], table: str, *, per_candidate: bool = False
     the primary key), each checked for the others by a point look-up on the full primary key."""
     first, *rest = tokens
     stmt = select(SearchToken.record_id).where(SearchToken.token == first,
-                                               func.coalesce(SearchToken.table_name, "") == table)
+                                               SearchToken.table_name == table)
     for token in rest:
         other = aliased(SearchToken)
         holds = (other.token == token, other.table_name == table, other.record_id == SearchToken.record_id)
