@@ -9,8 +9,8 @@ The values stored are exactly those the ORM would store: the same processors run
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from sqlalchemy import Boolean, Connection, Date, Table
 from sqlalchemy import Uuid as UuidType
@@ -97,6 +97,18 @@ def delete_tuples(conn: Connection, table: Table, names: list[str], values: list
     quote = conn.dialect.identifier_preparer.quote
     where = " AND ".join(f"{quote(n)} = {marker}" for n in names)
     conn.exec_driver_sql(f"DELETE FROM {quote(table.name)} WHERE {where}", values)
+
+
+T = TypeVar("T")
+# Values per `IN (…)`: well under SQLite's and PostgreSQL's bound-parameter limits.
+IN_CHUNK = 500
+
+
+def in_chunks(values: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
+    """Successive lists of at most `size` values, one SELECT … IN (…) each."""
+    items = list(values)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def bind_processor(conn: Connection, table: Table, column: str) -> Callable[[Any], Any]:

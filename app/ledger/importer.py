@@ -32,6 +32,7 @@ from app.rules.workdays import WorkdayCalendar
 from app.search.tokens import name_pinyin
 from app.service import add_bulk, read_call, service_call
 from app.services.today import centre_today, zone as tz
+from db.bulk import in_chunks
 from db.models import (
     AssistCase, CaseEvent, CaseRight, Centre, FollowUp, IpRight, Party, User,
 )
@@ -330,16 +331,14 @@ class HeldParty:
         self.identifier, self.phone, self.scale = identifier, phone, scale
 
 
-_LOAD_CHUNK = 500  # ids per SELECT … IN (…), well under both backends' parameter limits
 
 
 def _complete_held(s: Session, parties) -> None:
     """Give held parties what the file filled in, through the ORM, so that each change is stamped
     and evented like any other update."""
     by_id = {p.id: p for p in parties}
-    ids = list(by_id)
-    for start in range(0, len(ids), _LOAD_CHUNK):
-        for party in s.scalars(select(Party).where(Party.id.in_(ids[start:start + _LOAD_CHUNK]))):
+    for chunk in in_chunks(by_id):
+        for party in s.scalars(select(Party).where(Party.id.in_(chunk))):
             held = by_id[party.id]
             for name in ("identifier", "phone", "scale"):
                 if getattr(party, name) != getattr(held, name):

@@ -93,8 +93,6 @@ def index_tokens(table: str, values: dict) -> set[str]:
     return {t[:80] for t in tokens_for(table, values)}
 
 
-# Records per SELECT … IN (…) of their documents: well under both backends' bound-parameter limits.
-_CHUNK = 500
 _TOKEN_COLUMNS = ["token", "table_name", "record_id"]
 _DOC_COLUMNS = ["table_name", "record_id", "tokens"]
 # One encoder: json.dumps with options builds a new encoder per call. Compact and with non-ASCII kept,
@@ -158,9 +156,9 @@ def _stored_docs(session: Session, keys: Iterable[tuple[str, uuid.UUID]]) -> dic
         by_table.setdefault(table, []).append(record_id)
     stored: dict[tuple[str, uuid.UUID], set[str]] = {}
     for table, ids in by_table.items():
-        for start in range(0, len(ids), _CHUNK):
+        for chunk in bulk.in_chunks(ids):
             rows = session.execute(select(SearchDoc.record_id, SearchDoc.tokens).where(
-                SearchDoc.table_name == table, SearchDoc.record_id.in_(ids[start:start + _CHUNK])))
+                SearchDoc.table_name == table, SearchDoc.record_id.in_(chunk)))
             stored.update(((table, rid), set(json.loads(text))) for rid, text in rows)
     return stored
 

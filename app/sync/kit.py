@@ -34,6 +34,7 @@ from app.services.setup import holds_data
 from app.sync import bundle
 from app.sync.records import MODELS, TABLE_ORDER, damaged, dump_row, dump_table, load_row, table_of
 from db.base import utcnow
+from db.bulk import in_chunks
 from db.models import (
     Attachment, Centre, CentreSetting, Consultation, Device, Exhibitor, Expert, ExpertConflict, Fair,
     FairComplaint, Institution, KnowledgeItem, LocalSetting, PatrolNote, StoredFile, SyncBase,
@@ -152,8 +153,8 @@ def _carried(s: Session, fair: Fair, device: Device, actor: Actor,
     take("app_user", User.id.in_(staff))
     _close_over_foreign_keys(s, rows)
     owners = [rid for t in TABLE_ORDER for rid in rows[t]]
-    for i in range(0, len(owners), 500):
-        take("attachment", Attachment.owner_id.in_(owners[i:i + 500]) & Attachment.deleted.is_(False))
+    for chunk in in_chunks(owners):
+        take("attachment", Attachment.owner_id.in_(chunk) & Attachment.deleted.is_(False))
     files = {}
     shas = {r["file_sha256"] for r in rows["attachment"].values()}
     if shas:

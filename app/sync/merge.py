@@ -41,12 +41,12 @@ from app.sync import bundle
 from app.sync.records import MODELS, TABLE_ORDER, damaged, load_row, load_value, merge_fields, to_json
 from app.sync.receipt import write_receipt
 from db.base import utcnow
+from db.bulk import in_chunks
 from db.models import AuditEvent, AuditHead, Device, Exhibitor, FairComplaint, Party, StoredFile, SyncBundle, SyncConflict, SyncKit, SyncReceived
 
 IMPORT_ROLES = {"admin", "supervisor", "fair_staff"}
 ALL_FIELDS = "*"
 _MISSING = object()
-CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -259,20 +259,12 @@ def _by_table(changes: list[Change]) -> Iterable[tuple[str, list[Change]]]:
 
 
 def _load(s: Session, model, ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
-    found = {}
-    for i in range(0, len(ids), CHUNK):
-        for obj in s.scalars(select(model).where(model.id.in_(ids[i:i + CHUNK]))):
-            found[obj.id] = obj
-    return found
+    return {obj.id: obj for chunk in in_chunks(ids) for obj in s.scalars(select(model).where(model.id.in_(chunk)))}
 
 
 def _columns(s: Session, key, ids: list[uuid.UUID], *columns) -> dict[uuid.UUID, Any]:
-    """id → row of `columns` (and the key) for the given ids, read in chunks."""
-    found = {}
-    for i in range(0, len(ids), CHUNK):
-        for row in s.execute(select(key, *columns).where(key.in_(ids[i:i + CHUNK]))):
-            found[row[0]] = row
-    return found
+    """id → row of `columns` (and the key) for the given ids."""
+    return {row[0]: row for chunk in in_chunks(ids) for row in s.execute(select(key, *columns).where(key.in_(chunk)))}
 
 
 def _merge_record(s: Session, b: bundle.Bundle, c: Change, row, fields: tuple[str, ...], received: dict | None,
@@ -329,8 +321,7 @@ def _remember(s: Session, received: dict, fresh: list[dict], device: uuid.UUID, 
 def _refuse_number_clashes(s: Session, changes: list[Change]) -> None:
     """Two records may not share a complaint number; say which, instead of a constraint error."""
     wanted = {c.values["complaint_no"]: c.id for c in changes if c.table == "fair_complaint"}
-    for i in range(0, len(wanted), CHUNK):
-        chunk = list(wanted)[i:i + CHUNK]
+    for chunk in in_chunks(wanted):
         for number, rid in s.execute(select(FairComplaint.complaint_no, FairComplaint.id)
                                      .where(FairComplaint.complaint_no.in_(chunk))):
             if rid != wanted[number]:
