@@ -140,32 +140,6 @@ def payload_of(e: AuditEvent | Any) -> dict:
                    e.record_id, e.data)
 
 
-class _CanonicalText:
-    """`canonical(payload(...))` of many events that share device, time, centre and actor, without
-    building each payload dict and encoding its shared part again: an import hashes one event per
-    record, and that encoding was most of the chain's time. JSON of a dict with sorted keys is its
-    sorted members' encodings joined, so the text is the same byte for byte (a test holds them
-    together)."""
-
-    def __init__(self, device_id: uuid.UUID, at: datetime, centre_id: uuid.UUID | None,
-                 actor_id: uuid.UUID | None, actor_name: str) -> None:
-        shared = payload(device_id, 0, at, centre_id, actor_id, actor_name, "", "", None, None)
-        # Members in sorted order: action, actor, actor_name, at, centre, data, device, record, seq, table.
-        self.after_action = "," + ",".join(
-            f"{_text(k)}:{_text(shared[k])}" for k in ("actor", "actor_name", "at", "centre")
-        ) + ',"data":'
-        self.after_data = f',"device":{_text(shared["device"])},"record":'
-
-    def of(self, seq: int, action: str, table_name: str, record_id: uuid.UUID | None, data: Any) -> bytes:
-        record = _text(str(record_id)) if record_id else "null"
-        return (f'{{"action":{_text(action)}{self.after_action}{_sorted_text(data)}{self.after_data}'
-                f'{record},"seq":{seq},"table":{_text(table_name)}}}').encode()
-
-
-_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-_sorted_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
-
-
 @dataclass
 class NewEvent:
     action: str
@@ -204,12 +178,11 @@ class Chain:
         thousands in one unit of work."""
         chained: list[tuple] = []
         seq, prev = self.head.seq, self.head.hash
-        text = _CanonicalText(self.device_id, at, centre_id, actor_id, actor_name)
         for ev in events:
             seq += 1
             data = jsonable(ev.data or {})
-            content = text.of(seq, ev.action, ev.table_name, ev.record_id, data)
-            digest = hashlib.sha256(prev.encode() + content).hexdigest()
+            digest = event_hash(prev, payload(self.device_id, seq, at, centre_id, actor_id, actor_name, ev.action,
+                                              ev.table_name, ev.record_id, data))
             chained.append((seq, prev, digest, ev, data))
             prev = digest
         self._write(chained, at, centre_id, actor_id, actor_name)

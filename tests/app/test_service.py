@@ -1,13 +1,10 @@
 """The unit of work: role checks that change nothing, and one chained audit event per change."""
 from __future__ import annotations
 
-import uuid
-from datetime import datetime, timezone
-
 import pytest
 from sqlalchemy import func, select
 
-from app.audit import GENESIS, _CanonicalText, canonical, payload, verify_chain
+from app.audit import GENESIS, verify_chain
 from app.errors import NotAuthenticated, PermissionDenied, ValidationError
 from app.services import users
 from db.models import AuditEvent, AuditHead, User
@@ -115,20 +112,3 @@ def test_deactivated_user_is_refused_at_once(centre):
 
 def test_has_users(database, centre):
     assert users.has_users(database)
-
-
-@pytest.mark.parametrize("actor_id", [None, uuid.UUID(int=7)])
-def test_chain_text_of_a_batch_is_the_canonical_payload(actor_id):
-    """An import hashes its events from text composed once per batch; a verifier rebuilds each
-    event's payload: the two must agree byte for byte, whatever the values hold."""
-    device, centre = uuid.UUID(int=1), uuid.UUID(int=2)
-    at = datetime(2026, 3, 5, 1, 2, 3, 456789, tzinfo=timezone.utc)
-    name = '王"主任"\\ \n\u2028'
-    text = _CanonicalText(device, at, centre, actor_id, name)
-    datas = [{}, {"z": 1, "a": [1.5, None, True, {"y": "引号\"", "b": -0.0}], "中": "台账", "e": 1e300},
-             {"k": "\x00\x1f\ud7ff"}]
-    for seq, data in enumerate(datas, start=1):
-        for record in (None, uuid.UUID(int=seq)):
-            expected = canonical(payload(device, seq, at, centre, actor_id, name, "ledger.import:create",
-                                         "assist_case", record, data))
-            assert text.of(seq, "ledger.import:create", "assist_case", record, data) == expected
