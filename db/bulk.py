@@ -48,8 +48,8 @@ def _insert_sql(conn: Connection, table: Table, names: list[str]) -> str:
             f"VALUES ({', '.join([marker] * len(names))})")
 
 
-def insert_rows(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]]) -> int:
-    """INSERT every row (a mapping with a value for every column of `table`); returns the count.
+def bound_rows(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[tuple]]:
+    """(column names, driver-ready tuples) of rows that hold a value for every column of `table`.
 
     Keys are column keys; a missing key is an error, not a default: callers that build rows from
     model objects fill defaults first, so what is stored equals what they hold."""
@@ -61,8 +61,14 @@ def insert_rows(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]
         tuple([v if fn is None or v is None else fn(v) for v, fn in zip([row[k] for k in keys], fns)])
         for row in rows
     ]
+    return [c.name for c in columns], bound
+
+
+def insert_rows(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]]) -> int:
+    """INSERT every row (see `bound_rows`); returns the count."""
+    names, bound = bound_rows(conn, table, rows)
     if bound:
-        conn.exec_driver_sql(_insert_sql(conn, table, [c.name for c in columns]), bound)
+        conn.exec_driver_sql(_insert_sql(conn, table, names), bound)
     return len(bound)
 
 

@@ -30,25 +30,11 @@ def copy_tuples(conn: Connection, table: Table, names: list[str], values: Sequen
 
 
 def copy_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:
-    """db.bulk.insert_rows, by COPY on PostgreSQL: a mapping with a value for every column of
-    `table` per row, converted by each column's own bind processor as an INSERT would."""
-    if conn.dialect.name != "postgresql":
-        return bulk.insert_rows(conn, table, rows)
-    columns = list(table.columns)
-    keys = [c.key for c in columns]
-    processors = [_processor(conn, table, c.key) for c in columns]
-    values = [
-        tuple([v if fn is None or v is None else fn(v) for v, fn in zip([row[k] for k in keys], processors)])
-        for row in rows
-    ]
-    if values:
-        _copy(conn, table, [c.name for c in columns], values)
+    """db.bulk.insert_rows, by COPY on PostgreSQL: each value converted by its column's own bind
+    processor (db.bulk.bound_rows), as an INSERT would."""
+    names, values = bulk.bound_rows(conn, table, rows)
+    copy_tuples(conn, table, names, values)
     return len(values)
-
-
-def _processor(conn: Connection, table: Table, key: str):
-    dialect = conn.dialect
-    return table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
 
 
 def _copy(conn: Connection, table: Table, names: list[str], values: Sequence[tuple]) -> None:
