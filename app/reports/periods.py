@@ -73,8 +73,10 @@ class Period:
 
 def parse_month(text: str) -> Period:
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
-    if not match or not 1 <= int(match[2]) <= 12:
+    if not match:
         raise UsageError(f"月份 {text} 的格式不对，应为 YYYY-MM（例如 2026-03）。", english="month must be YYYY-MM")
+    if not 1 <= int(match[2]) <= 12:
+        raise UsageError(f"月份 {text} 不存在：月份应在 01 到 12 之间。", english="month must be 01 to 12")
     return Period("month", int(match[1]), int(match[2]))
 
 

@@ -260,3 +260,15 @@ def test_a_summarys_three_columns_are_the_figures_of_those_periods(db_url, centr
         for key, lines in summary.lists.items():
             if key != "followed_scored":  # counted as the satisfaction mean's n, not a figure of its own
                 assert len(lines) == summary.figures.values[key], (month, key)
+
+
+def test_a_month_that_does_not_exist_is_named_as_such():
+    from app.errors import UsageError
+    from app.reports.periods import parse_month
+
+    with pytest.raises(UsageError) as err:
+        parse_month("2026-13")
+    assert "不存在" in err.value.message and "01 到 12" in err.value.message
+    with pytest.raises(UsageError) as err:
+        parse_month("2026/03")
+    assert "格式不对" in err.value.message
