@@ -139,11 +139,11 @@ def name_pinyin(name: str, max_len: int = 300) -> str:
     LIKE '%jindu%' find 金杜 inside a long name (the token index matches pinyin only from the start
     of a name). Read as phrases, unlike the index: 调解 is "tiaojie" here, which is what people type
     for it; the index keeps every reading of each character anyway."""
-    from pypinyin import Style, lazy_pinyin
+    from app.search.phrase_pinyin import syllables  # here: pypinyin's dictionaries cost a quarter second at start
 
-    syllables = [s for s in lazy_pinyin(normalise(name), style=Style.NORMAL) if s]
-    full = "".join(syllables)
-    initials = "".join(s[0] for s in syllables)
+    read = [s for s in syllables(normalise(name)) if s]
+    full = "".join(read)
+    initials = "".join(s[0] for s in read)
     return f"{full} {initials}".strip()[:max_len]
 
 
