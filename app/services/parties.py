@@ -49,12 +49,16 @@ class PartyInput:
 
 @dataclass(frozen=True)
 class PartyRow:
+    """A party as case screens and look-ups show it. Its ID number and phone are masked (app.privacy):
+    the clear value of a field named in `masked_fields` leaves the service layer only through
+    `app.privacy.unmask`, which checks the role and leaves an event."""
+
     id: uuid.UUID
     kind: str
     name: str
-    identifier: str
-    phone: str
-    masked_identifier: str
+    identifier: str  # masked
+    phone: str  # masked
+    masked_fields: tuple[str, ...] = ()  # the fields whose shown value hides something
 
 
 @dataclass(frozen=True)
@@ -174,8 +178,16 @@ def find_or_create(session: Session, centre_id: uuid.UUID, data: PartyInput, rol
     return party
 
 
+def shown_personal(p: Party) -> tuple[dict[str, str], tuple[str, ...]]:
+    """A party's ID number and phone as screens show them (masked), and which of them the mask shortens:
+    a credit code is public and shown whole, so only what the mask hides can be revealed."""
+    shown = {"identifier": mask_identifier(p.identifier, p.kind), "phone": mask_value("party", "phone", p.phone)}
+    return shown, tuple(f for f, v in shown.items() if v != (getattr(p, f) or ""))
+
+
 def row(p: Party) -> PartyRow:
-    return PartyRow(p.id, p.kind, p.name, p.identifier or "", p.phone, mask_identifier(p.identifier, p.kind))
+    shown, hidden = shown_personal(p)
+    return PartyRow(p.id, p.kind, p.name, shown["identifier"], shown["phone"], hidden)
 
 
 def get_party(db: Database, actor: Actor, party_id: uuid.UUID) -> PartyRow:

@@ -21,6 +21,7 @@ from app.privacy import mask_value
 from app.search.lookup import candidate_ids, confirms, plan_for
 from app.service import read_call
 from app.services.owned import live
+from app.services.parties import shown_personal
 from db.models import AssistCase, Consultation, IpRight, Party
 
 SEARCH_LIMIT = 50
@@ -127,10 +128,7 @@ def get_party_detail(db: Database, actor: Actor, party_id: uuid.UUID) -> PartyDe
     """The party, its cases (newest first) and the consultations it asked."""
     with read_call(db, actor, roles=None) as s:
         p = _live_party(s, actor, party_id)
-        shown = {"identifier": mask_value("party", "identifier", p.identifier, party_kind=p.kind),
-                 "phone": mask_value("party", "phone", p.phone)}
-        # A credit code is public and shown whole: only what the mask hides can be revealed.
-        hidden = tuple(f for f, v in shown.items() if v != (getattr(p, f) or ""))
+        shown, hidden = shown_personal(p)
         return PartyDetail(
             id=p.id, version=p.version, kind=p.kind, name=p.name, identifier=shown["identifier"],
             phone=shown["phone"], masked_fields=hidden, scale=p.scale, private_enterprise=p.private_enterprise,

@@ -51,7 +51,11 @@ def test_edit_corrects_details_and_leaves_one_timeline_entry(centre):
     d = cases.get_case(db, cw, h.id)
     assert d.summary == "被申请人在网店销售侵权产品" and d.dispute_type == "unfair_competition" and d.overseas
     assert d.services == ("mediation",)
-    assert d.applicant.phone == "13912345678" and d.applicant.identifier == PERSON_ID  # masked value kept
+    # The case shows the numbers masked; the masked ID the form sent back kept the stored one.
+    assert (d.applicant.phone, d.applicant.identifier) == ("139****5678", "110105********002X")
+    with db.read_session() as s:
+        stored = s.get(Party, d.applicant.id)
+        assert (stored.phone, stored.identifier) == ("13912345678", PERSON_ID)
     last = d.timeline[-1]
     assert last.kind == "edited" and last.actor_name == "李明"
     assert "申请人联系电话" in last.text and "案情摘要" in last.text and "纠纷类型" in last.text

@@ -76,6 +76,23 @@ def test_unmasking_is_for_admin_and_supervisor_and_is_evented_without_the_value(
         assert verify_chain(s, db.device_id).intact
 
 
+def test_case_and_party_look_ups_send_personal_numbers_masked_even_to_a_supervisor(centre):
+    from app.services import cases, parties
+
+    from tests.app.case_data import case_input, person
+
+    db, sup = centre.db, centre.supervisor
+    h = cases.register(db, centre.caseworker, case_input(applicant=person("张伟", RESIDENT_ID)))
+    d = cases.get_case(db, sup, h.id)
+    shown = [d.applicant, parties.get_party(db, sup, d.applicant.id),
+             *(m.party for m in parties.find_duplicates(db, sup, "张伟", RESIDENT_ID, "person"))]
+    assert len(shown) == 3
+    for row in shown:
+        assert (row.identifier, row.phone) == ("110105********002X", "138****5678")
+        assert row.masked_fields == ("identifier", "phone") and RESIDENT_ID not in repr(row)
+    assert unmask(db, sup, "party", d.applicant.id, "identifier") == RESIDENT_ID  # the one way to the clear value
+
+
 @pytest.mark.parametrize("role", ["caseworker", "fairstaff"])
 def test_wrong_roles_cannot_unmask_and_the_attempt_is_evented(centre, role):
     db = centre.db

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from app.services import case_edit, case_steps, cases  # noqa: E402
+from db.models import Party  # noqa: E402
 
 from tests.app.case_data import PERSON_ID, case_input, company, person  # noqa: E402
 from tests.ui.case_waits import form_done, view_loaded  # noqa: E402
@@ -64,7 +65,10 @@ def test_edit_registration_from_the_case_view(qtbot, gui_centre):
     view_loaded(qtbot, view)
     d = view.detail
     assert d.summary == "被申请人在网店销售落入专利保护范围的机械臂" and d.services == ("opinion",)
-    assert d.applicant.phone == "13912345678" and d.applicant.identifier == PERSON_ID
+    assert (d.applicant.phone, d.applicant.identifier) == ("139****5678", "110105********002X")
+    with db.read_session() as s:
+        stored = s.get(Party, d.applicant.id)
+        assert (stored.phone, stored.identifier) == ("13912345678", PERSON_ID)
     last = view.timeline_texts()[-1]
     assert last.startswith("修改登记信息") and "申请人联系电话" in last and "申请服务" in last
 

@@ -1,5 +1,6 @@
 """The parties line of a case window: applicant and opposing party with their ID number and phone
-masked, each name a link to the party's window, and "显示完整信息" for permitted roles."""
+masked (the service sends nothing else), each name a link to the party's window, and "显示完整信息"
+for permitted roles, which asks app.privacy.unmask for the clear values."""
 from __future__ import annotations
 
 import html
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.context import Actor
 from app.database import Database
-from app.privacy import mask_value
 from app.services.parties import PartyRow
 from ui.parties.reveal import RevealButton
 from ui.settings.common import MessageLine
@@ -51,22 +51,13 @@ class CasePartiesBox(QWidget):
 
     def show_parties(self, applicant: PartyRow, opposing: PartyRow | None) -> None:
         self._parties = [("applicant", applicant)] + ([("opposing", opposing)] if opposing else [])
-        fields = []
-        for _role, p in self._parties:
-            for field in ("identifier", "phone"):
-                clear = getattr(p, field) or ""
-                if self._masked(p, field) != clear:  # only what the mask hides can be shown in full
-                    fields.append(("party", p.id, field))
-        self.reveal.set_fields(fields)
+        # Only what the mask hides can be shown in full (a credit code is shown whole already).
+        self.reveal.set_fields([("party", p.id, f) for _role, p in self._parties for f in p.masked_fields])
         self._render()
-
-    @staticmethod
-    def _masked(p: PartyRow, field: str) -> str:
-        return mask_value("party", field, getattr(p, field), party_kind=p.kind)
 
     def _shown(self, p: PartyRow, field: str) -> str:
         clear = self.reveal.value("party", p.id, field)
-        return clear if clear is not None else self._masked(p, field)
+        return clear if clear is not None else getattr(p, field)
 
     def _render(self) -> None:
         titles = {"applicant": self.tr("Applicant"), "opposing": self.tr("Opposing party")}

@@ -96,7 +96,7 @@ def cmd_register(args) -> int:
 
 def detail_json(d: cases.CaseDetail) -> dict:
     party = (lambda p: None if p is None else {"name": p.name, "kind": PARTY_KIND[p.kind],
-                                               "identifier": p.masked_identifier})
+                                               "identifier": p.identifier})
     return {
         "id": str(d.id), "case_no": d.case_no, "status": CASE_STATUS[d.status], "registered_on": d.registered_on,
         "channel": CHANNEL[d.channel], "applicant": party(d.applicant), "opposing_party": party(d.opposing),
@@ -127,7 +127,7 @@ def cmd_show(args) -> int:
         print_json(detail_json(d))
         return 0
     say(f"{d.case_no}  {CASE_STATUS[d.status]}" + (f"  {d.countdown.text}（{d.countdown.due_on}）" if d.countdown else ""))
-    say(f"申请人：{d.applicant.name} {d.applicant.masked_identifier}".rstrip())
+    say(f"申请人：{d.applicant.name} {d.applicant.identifier}".rstrip())
     if d.opposing:
         say(f"被申请人：{d.opposing.name}")
     for r in d.rights:
