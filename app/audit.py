@@ -15,11 +15,11 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from db import bulk, copy_rows
 from db.models import AuditEvent, AuditHead
+from db.upsert import insert_if_missing
 
 GENESIS = "0" * 64
 
@@ -158,12 +158,9 @@ class Chain:
 
     def _lock_head(self) -> AuditHead:
         s = self.session
-        dialect = s.get_bind().dialect.name
-        values = {"device_id": self.device_id, "seq": 0, "hash": GENESIS}
-        ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(AuditHead)
-        s.execute(ins.values(**values).on_conflict_do_nothing(index_elements=["device_id"]))
+        insert_if_missing(s, AuditHead, device_id=self.device_id, seq=0, hash=GENESIS)
         stmt = select(AuditHead).where(AuditHead.device_id == self.device_id)
-        if dialect == "postgresql":
+        if s.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update()  # SQLite: BEGIN IMMEDIATE already holds the write lock
         return s.scalars(stmt).one()
 

@@ -7,11 +7,11 @@ import uuid
 from collections.abc import Callable
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from db.models import NumberSequence
+from db.upsert import insert_if_missing
 
 
 def render(pattern: str, *, year: int, seq: int, short: str = "", **extra: str) -> str:
@@ -39,10 +39,7 @@ def next_number(
 
 def _lock(session: Session, centre_id: uuid.UUID, pattern: str, year: int) -> NumberSequence:
     dialect = session.get_bind().dialect.name
-    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(NumberSequence)
-    session.execute(
-        ins.values(centre_id=centre_id, pattern=pattern, year=year, last_value=0).on_conflict_do_nothing()
-    )
+    insert_if_missing(session, NumberSequence, centre_id=centre_id, pattern=pattern, year=year, last_value=0)
     stmt = select(NumberSequence).where(
         NumberSequence.centre_id == centre_id, NumberSequence.pattern == pattern,
         NumberSequence.year == year,

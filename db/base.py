@@ -1,6 +1,4 @@
 """Declarative base, naming convention and the column types every model shares."""
-from __future__ import annotations
-
 import uuid
 from datetime import date, datetime, timezone
 

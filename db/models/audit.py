@@ -4,8 +4,6 @@
 write transaction; PostgreSQL: SELECT … FOR UPDATE), so two writers cannot fork a chain.
 Events from a laptop are merged as their own chain, unchanged.
 """
-from __future__ import annotations
-
 import uuid
 from datetime import datetime
 

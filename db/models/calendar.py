@@ -1,7 +1,5 @@
 """Working-day calendar and number sequences: the tables that let SQL count deadlines and mint
 human-facing numbers on both backends (design.md §7)."""
-from __future__ import annotations
-
 import uuid
 from datetime import date
 

@@ -5,8 +5,6 @@ Status machine (design.md §7): registered → supplementing → accepted | refu
 closed → followed_up → archived. The rules live in app/; the columns here keep every dated step
 so reports can judge a status "as of" any day in SQL.
 """
-from __future__ import annotations
-
 import uuid
 from datetime import date, datetime
 

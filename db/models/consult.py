@@ -1,6 +1,4 @@
 """Consultations (咨询), the knowledge base (知识库), experts (专家库) and cooperating units (合作单位库)."""
-from __future__ import annotations
-
 import uuid
 from datetime import datetime
 

@@ -1,6 +1,4 @@
 """Trade fairs (展会), exhibitors, fair complaints and patrol notes (展会知识产权保护办法 2006)."""
-from __future__ import annotations
-
 import uuid
 from datetime import date, datetime
 

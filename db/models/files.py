@@ -1,7 +1,5 @@
 """The file store: attachments and issued PDFs live in the database, keyed by SHA-256, so that
 PostgreSQL mode, backups and bundles carry them (design.md §7 Files)."""
-from __future__ import annotations
-
 import uuid
 from datetime import datetime
 

@@ -4,8 +4,6 @@ An issued opinion is locked: a change makes a new version (`previous_id`), never
 Comparison rows serve every kind: claim charts (claim feature | accused feature | mark), design
 feature rows (feature | same/differing | weight) and trademark/copyright points.
 """
-from __future__ import annotations
-
 import uuid
 from datetime import date, datetime
 

@@ -1,6 +1,4 @@
 """Centres, users, devices and settings."""
-from __future__ import annotations
-
 import uuid
 from datetime import datetime
 

@@ -1,6 +1,4 @@
 """Parties (当事人) and IP rights (知识产权)."""
-from __future__ import annotations
-
 import uuid
 from datetime import date
 

@@ -6,8 +6,6 @@ Tokens: 1- and 2-character substrings of names and numbers, bigrams of summaries
 Two tables hold the same facts in two shapes: `search_token` one row per (token, record), read by
 token; `search_doc` one row per record with its tokens as a JSON array, read by record (which tokens
 to delete when the record changes; does this one record match, when the case list is walked)."""
-from __future__ import annotations
-
 import uuid
 
 from sqlalchemy import String, Text

@@ -1,7 +1,5 @@
 """Offline fair work: kits, the laptop's base snapshot, what the centre last received, conflicts
 and the bundles already imported (design.md §5 and §7 Sync identity)."""
-from __future__ import annotations
-
 import uuid
 from datetime import datetime
 
