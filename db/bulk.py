@@ -52,8 +52,9 @@ def bound_rows(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]]
     """(column names, driver-ready tuples) of rows that hold a value for every column of `table`.
 
     Keys are column keys; a missing key is an error, not a default: callers that build rows from
-    model objects fill defaults first, so what is stored equals what they hold."""
-    columns = list(table.columns)
+    model objects fill defaults first, so what is stored equals what they hold. The one exception is
+    an autoincrementing integer key (an audit event's id), which the database numbers."""
+    columns = [c for c in table.columns if c is not table.autoincrement_column]
     unique = {c.key for c in table.primary_key.columns}
     keys = [c.key for c in columns]
     fns = [_converter(conn, c, c.key in unique) for c in columns]
