@@ -102,8 +102,17 @@ def delete_tuples(conn: Connection, table: Table, names: list[str], values: list
         return
     marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     quote = conn.dialect.identifier_preparer.quote
-    where = " AND ".join(f"{quote(n)} = {marker}" for n in names)
-    conn.exec_driver_sql(f"DELETE FROM {quote(table.name)} WHERE {where}", values)
+    if conn.dialect.name == "sqlite":  # executemany runs in-process: no round trip per row
+        where = " AND ".join(f"{quote(n)} = {marker}" for n in names)
+        conn.exec_driver_sql(f"DELETE FROM {quote(table.name)} WHERE {where}", values)
+        return
+    # A server answers each statement of an executemany separately (thousands of round trips when an
+    # import re-indexes as many records): one DELETE per chunk of keys instead.
+    key = f"({', '.join(quote(n) for n in names)})"
+    one = f"({', '.join([marker] * len(names))})"
+    for chunk in in_chunks(values):
+        conn.exec_driver_sql(f"DELETE FROM {quote(table.name)} WHERE {key} IN ({', '.join([one] * len(chunk))})",
+                             tuple(v for row in chunk for v in row))
 
 
 T = TypeVar("T")

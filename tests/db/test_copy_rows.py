@@ -62,3 +62,21 @@ def test_a_violated_constraint_is_an_integrity_error(database):
     row = _centre()
     with database.write_session() as s, pytest.raises(IntegrityError):
         copy_rows.copy_rows(s.connection(), Centre.__table__, [row, dict(row)])
+
+
+def test_deleting_by_key_removes_exactly_those_rows_across_chunks(database):
+    from db.models import SearchToken
+
+    table = SearchToken.__table__
+    names = ["token", "table_name", "record_id"]
+    record = [uuid.uuid4() for _ in range(3)]
+    with database.write_session() as s:
+        conn = s.connection()
+        rid = bulk.bind_processor(conn, table, "record_id")
+        rows = [(f"t{i:04d}", "party", rid(record[i % 3])) for i in range(1200)]
+        copy_rows.copy_tuples(conn, table, names, rows)
+        bulk.delete_tuples(conn, table, names, [r for i, r in enumerate(rows) if i % 4])  # 900 keys, two chunks
+        s.commit()
+    with database.read_session() as s:
+        left = set(s.execute(select(table.c.token, table.c.record_id)))
+    assert left == {(f"t{i:04d}", record[i % 3]) for i in range(0, 1200, 4)}
