@@ -277,9 +277,16 @@ def service_call(
 
 
 @contextmanager
-def read_call(db: Database, actor: Actor, *, roles: Iterable[str] | None) -> Iterator[Session]:
-    """A read-only unit: same checks as service_call, a plain (non-locking) transaction."""
+def read_call(db: Database, actor: Actor, *, roles: Iterable[str] | None,
+              snapshot: bool = False) -> Iterator[Session]:
+    """A read-only unit: same checks as service_call, a plain (non-locking) transaction.
+
+    `snapshot`: every statement sees the database as the first one did. SQLite's read transactions
+    always do; PostgreSQL's default (READ COMMITTED) sees each commit as it lands, so there the
+    transaction is REPEATABLE READ — for reads whose parts must agree (a report's figures and lists)."""
     session = db.read_session()
+    if snapshot and not db.is_sqlite:
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     try:
         require_role(_live_actor(session, actor), roles)
         yield session

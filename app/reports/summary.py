@@ -1,10 +1,11 @@
-"""Everything a printed or Excel summary shows, gathered in one read transaction: the figures of
+"""Everything a printed or Excel summary shows, as of one moment: the figures of
 the period, of the period before and of the same period a year earlier, twelve months of counts
 for the chart, the targets, the cases behind every figure and the audit chain heads."""
 from __future__ import annotations
 
 import uuid
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,7 +23,7 @@ from app.database import Database
 from app.errors import UsageError
 from app.reports import service
 from app.reports.bulk import collector_paused
-from app.reports.figures import Conditions, as_json, conditions, unindexed
+from app.reports.figures import Conditions, Raw, as_json, conditions, unindexed
 from app.reports.periods import Period
 from app.privacy import mask_value
 from app.service import read_call
@@ -88,12 +89,18 @@ class Summary:
 
 
 def build_summary(db: Database, actor: Actor, period: Period, *, centre: str | None = None) -> Summary:
-    with read_call(db, actor, roles=service.REPORT_ROLES) as s, collector_paused():
+    """The summary of `period`. The case lists — the longest read, tens of thousands of lines — are
+    read on a second connection while this one counts the figures, so the database works on both at
+    once. That second read is a transaction of its own, which could see a change landing in between;
+    when any list then differs in length from its figure, the lists are read again here, in the
+    figures' own snapshot: what goes on paper always describes one moment."""
+    with read_call(db, actor, roles=service.REPORT_ROLES, snapshot=True) as s, collector_paused(), \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="summary-lists") as pool:
         where = service.scope(s, actor, centre)
+        listed = pool.submit(_lists_apart, db, where.ids, period)
         periods = (period, period.previous(), period.year_before())
-        current, previous, year_before = (
-            as_json(p, raw) for p, raw in zip(periods, service.raw_for_periods(s, where, periods))
-        )
+        raws = service.raw_for_periods(s, where, periods)
+        current, previous, year_before = (as_json(p, raw) for p, raw in zip(periods, raws))
         first = where.centres[0]
         values = settings.get_all(s, first.id)
         targets = {
@@ -102,8 +109,10 @@ def build_summary(db: Database, actor: Actor, period: Period, *, centre: str | N
             "satisfaction_target": float(values["satisfaction_target"]),
         }
         months = _monthly_counts(s, where.ids, period)
-        lists = _case_lists(s, where, period)
         heads = _chain_heads(s, where.ids)
+        lists = listed.result()
+        if not _agree(raws[0], lists):
+            lists = _case_lists(s, where.ids, period)
         # In the centre's time zone: what goes on paper is the centre's clock, not the PC's.
         generated_at = utcnow().astimezone(zone(first.timezone))
     return Summary(
@@ -133,11 +142,28 @@ def _monthly_counts(s: Session, centre_ids: list[uuid.UUID], period: Period) -> 
     return tuple((m, registered[(m.year, m.number)], closed[(m.year, m.number)]) for m in months)
 
 
-def _case_lists(s: Session, where: service.CentreScope, period: Period) -> dict[str, tuple[CaseLine, ...]]:
+def _lists_apart(db: Database, centre_ids: list[uuid.UUID], period: Period) -> dict[str, tuple[CaseLine, ...]]:
+    """`_case_lists` in a read transaction of its own (on the summary's second thread)."""
+    with db.read_session() as s:
+        try:
+            return _case_lists(s, centre_ids, period)
+        finally:
+            s.rollback()
+
+
+def _agree(raw: Raw, lists: Mapping[str, tuple[CaseLine, ...]]) -> bool:
+    """Whether every list holds as many cases as its figure counts (the satisfaction list: the
+    scores the mean is taken over)."""
+    counts = raw.counts
+    return all(len(lines) == counts["satisfaction_n" if key == "followed_scored" else key]
+               for key, lines in lists.items())
+
+
+def _case_lists(s: Session, centre_ids: list[uuid.UUID], period: Period) -> dict[str, tuple[CaseLine, ...]]:
     found: dict[str, list[CaseLine]] = {key: [] for key, _ in LISTS}
-    for centre in where.centres:
-        cond = conditions(s, period, settings.get_all(s, centre.id))
-        for key, lines in _lines(s, cond, centre.id).items():
+    for centre_id in centre_ids:
+        cond = conditions(s, period, settings.get_all(s, centre_id))
+        for key, lines in _lines(s, cond, centre_id).items():
             found[key] += lines
     by_date = itemgetter(1, 0)  # (registered_on, case_no)
     for lines in found.values():

@@ -262,6 +262,35 @@ def test_a_summarys_three_columns_are_the_figures_of_those_periods(db_url, centr
                 assert len(lines) == summary.figures.values[key], (month, key)
 
 
+def test_a_case_registered_while_the_summary_reads_is_in_neither_its_figures_nor_its_lists(db_url, centre,
+                                                                                           monkeypatch):
+    """The lists are read beside the figures on a second connection; a case registered between the
+    two reads must not put one list ahead of its figure."""
+    from app.reports import summary as summaries
+    from app.reports.periods import parse_month
+    from app.services import cases
+
+    from tests.app.case_data import case_input
+
+    db, period = centre.db, parse_month("2026-09")
+    cases.register(db, centre.caseworker, case_input(registered_on=date(2026, 9, 10)))
+    read_apart = summaries._lists_apart
+    late: list = []
+
+    def registered_first(*args):  # the change lands after the figures' snapshot began
+        late.append(cases.register(db, centre.caseworker, case_input(registered_on=date(2026, 9, 11))))
+        return read_apart(*args)
+
+    monkeypatch.setattr(summaries, "_lists_apart", registered_first)
+    summary = summaries.build_summary(db, centre.supervisor, period)
+    assert late and summary.figures.values["registered"] == 1
+    assert [line.case_no for line in summary.lists["registered"]] != [] and len(summary.lists["registered"]) == 1
+    assert late[0].case_no not in {line.case_no for lines in summary.lists.values() for line in lines}
+    monkeypatch.setattr(summaries, "_lists_apart", read_apart)
+    again = summaries.build_summary(db, centre.supervisor, period)
+    assert again.figures.values["registered"] == len(again.lists["registered"]) == 2
+
+
 def test_a_month_that_does_not_exist_is_named_as_such():
     from app.errors import UsageError
     from app.reports.periods import parse_month
