@@ -6,6 +6,9 @@ starting with one of `prefix_tokens`.
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from app.search.tokens import (
     MAX_SPELLINGS,
     name_tokens,
@@ -107,3 +110,10 @@ def test_pinyin_tokens_only_for_han_text() -> None:
 def test_empty_query_matches_nothing() -> None:
     assert query_plan(" ，。").kind == "empty"
     assert not _finds("  ", "张三")
+
+
+@given(st.text(max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_any_part_of_a_text_normalises_to_a_part_of_the_normalised_text(text, i, j) -> None:
+    # What a user types is a piece of what was indexed: its normal form must be found inside.
+    assert normalise(text[i:j]) in normalise(text)
+    assert normalise(text) == "".join(normalise(c) for c in text)
