@@ -112,8 +112,13 @@ _MEMO_TYPES = frozenset({uuid.UUID, date})
 _TEXT_OF = _Texts()
 
 
+# One encoder: json.dumps with options builds a new one per call, and every event is encoded once
+# when appended and again whenever a chain is verified.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def canonical(payload: dict) -> bytes:
-    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return _CANONICAL.encode(payload).encode()
 
 
 def event_hash(prev_hash: str, payload: dict) -> str:
