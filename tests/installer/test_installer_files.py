@@ -116,6 +116,17 @@ def test_every_cli_command_module_is_a_hidden_import():
         assert any(module == p or module.startswith(p + ".") for p in hidden), f"{module} is not collected"
 
 
+def test_every_page_module_is_a_hidden_import():
+    # The main window imports its pages by name when first shown; a page left out of the bundle
+    # stopped the built program at start (the first page) with "No module named 'ui.pages'".
+    from ui.main_window import PAGES
+
+    hidden = spec_constants()["HIDDEN_PACKAGES"]
+    for _title, where, _name in PAGES:
+        module = where.partition(":")[0]
+        assert any(module == p or module.startswith(p + ".") for p in hidden), f"{module} is not collected"
+
+
 def test_data_packages_exist_and_carry_data_files():
     import importlib
 
