@@ -72,7 +72,7 @@ class Task(QObject):
         self,
         on_success: Callable[[Any], None] | None,
         on_failure: Callable[[BaseException], None] | None,
-        parent: QWidget | None,
+        parent: QObject | None,
         label: str | None,
     ) -> None:
         super().__init__()  # no Qt parent: the runner owns it until it finishes
@@ -88,6 +88,10 @@ class Task(QObject):
 
     def _parent_alive(self) -> bool:
         return self._parent is None or shiboken6.isValid(self._parent)
+
+    def _window(self) -> QWidget | None:
+        """The parent as the owner of a dialog (a model or other non-widget parent owns none)."""
+        return self._parent if isinstance(self._parent, QWidget) else None
 
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
@@ -108,7 +112,7 @@ class Task(QObject):
                 if self._on_failure is not None:
                     self._on_failure(exc)
                 else:
-                    show_failure(exc, self._parent)
+                    show_failure(exc, self._window())
         finally:
             self._finish()
             self.failed.emit(exc)
@@ -131,7 +135,7 @@ class Task(QObject):
     def _show_wait_dialog(self) -> None:
         if self.done or not self.label or not self._parent_alive():
             return
-        dialog = QProgressDialog(self.label, "", 0, 0, self._parent)
+        dialog = QProgressDialog(self.label, "", 0, 0, self._window())
         dialog.setCancelButton(None)  # app/ calls are single transactions; there is nothing to cancel
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
@@ -186,7 +190,7 @@ class TaskRunner(QObject):
         *,
         on_success: Callable[[Any], None] | None,
         on_failure: Callable[[BaseException], None] | None,
-        parent: QWidget | None,
+        parent: QObject | None,
         label: str | None,
         progress: bool,
         read_only: bool,
@@ -235,7 +239,7 @@ def run_task(
     *,
     on_success: Callable[[Any], None] | None,
     on_failure: Callable[[BaseException], None] | None = None,
-    parent: QWidget | None,
+    parent: QObject | None,
     label: str | None = None,
     progress: bool = False,
     read_only: bool = False,
@@ -247,7 +251,8 @@ def run_task(
       as often as convenient, updates are throttled.
     - Without `on_failure`, an IpaidError is shown as its message and anything else goes to the crash
       handler (logged, "程序遇到意外错误" dialog).
-    - `label`: text of a wait dialog shown over `parent` if the job takes longer than 0.6 s.
+    - `parent`: the callbacks are dropped once it is deleted (a closed dialog, a discarded model).
+    - `label`: text of a wait dialog shown over `parent` (a widget) if the job takes longer than 0.6 s.
     - `read_only=True` lets the job run in parallel with others; everything else is serialised.
     """
     return task_runner().submit(

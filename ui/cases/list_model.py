@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-import shiboken6
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 
@@ -110,11 +109,9 @@ class CaseListModel(QAbstractTableModel):
             lambda: case_search.list_cases(db, actor, flt, sort=sort, descending=descending, offset=offset,
                                            limit=PAGE, today=today),
             on_success=partial(self._arrived, query, offset), on_failure=partial(self._read_failed, query, offset),
-            parent=None, read_only=True)
+            parent=self, read_only=True)  # not called back once the list is closed
 
     def _arrived(self, query: int, offset: int, page: list[CaseListRow]) -> None:
-        if not shiboken6.isValid(self):  # the list was closed meanwhile
-            return
         if query == self._query:
             # _busy stays set while the signals go out: a view asking for more from inside them
             # would otherwise start the next read in the middle of this change.
@@ -131,8 +128,6 @@ class CaseListModel(QAbstractTableModel):
         self._read_done()
 
     def _read_failed(self, query: int, offset: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         if query == self._query:
             if offset == 0:  # the rows shown belong to the previous query: not to be taken for these
                 self.beginResetModel()
