@@ -11,6 +11,18 @@ def view_loaded(qtbot, view):
     return view
 
 
+def opened_case(qtbot, db, actor, case_id, today, *, show: bool = False):
+    """A case window after its first read ended; registered with qtbot before the wait, so a
+    timeout does not leave it open."""
+    from ui.cases.case_view import CaseView
+
+    view = CaseView(db, actor, case_id, today=today)
+    qtbot.addWidget(view)
+    if show:
+        view.show()
+    return view_loaded(qtbot, view)
+
+
 def form_done(qtbot, dialog):
     """A step form or the register/edit dialog after its save (and any choice list read) ended."""
     qtbot.waitUntil(lambda: not getattr(dialog, "busy", dialog.saving), timeout=TIMEOUT_MS)

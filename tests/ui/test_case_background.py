@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt  # noqa: E402
 from app.services import case_edit, case_search, case_steps, cases, users  # noqa: E402
 
 from tests.app.case_data import case_input, company  # noqa: E402
-from tests.ui.case_waits import form_done, list_loaded, step_done, view_loaded  # noqa: E402
+from tests.ui.case_waits import form_done, list_loaded, opened_case, step_done, view_loaded  # noqa: E402
 
 TODAY = date(2026, 10, 28)
 
@@ -69,15 +69,6 @@ def _loading(context: str) -> str:
     return QCoreApplication.translate(context, "Loading…")  # whichever language a test left loaded
 
 
-def _opened(qtbot, centre, case_id):
-    """The caseworker's window of a case, its first read done."""
-    from ui.cases.case_view import CaseView
-
-    view = view_loaded(qtbot, CaseView(centre.db, centre.caseworker, case_id, today=TODAY))
-    qtbot.addWidget(view)
-    return view
-
-
 def _register_companies(db, actor, n: int) -> None:
     for i in range(n):
         cases.register(db, actor, case_input(applicant=company(f"公司{i}", ""), opposing=None,
@@ -104,7 +95,7 @@ def test_the_case_view_shows_its_data_when_the_read_ends(qtbot, gui_centre, gate
 def test_buttons_wait_while_the_case_is_read_again(qtbot, gui_centre, gate):
     db, cw = gui_centre.db, gui_centre.caseworker
     h = cases.register(db, cw, case_input())
-    view = _opened(qtbot, gui_centre, h.id)
+    view = opened_case(qtbot, gui_centre.db, gui_centre.caseworker, h.id, TODAY)
     held = gate(cases, "get_case")
     view.reload()
     view.reload()  # asked again while the first read runs: read once more after it, not twice at once
@@ -127,7 +118,7 @@ def test_a_case_that_cannot_be_read_says_why_in_chinese(qtbot, gui_centre):
 def test_the_accept_form_reads_the_caseworkers_without_blocking(qtbot, gui_centre, gate):
     db, cw = gui_centre.db, gui_centre.caseworker
     h = cases.register(db, cw, case_input())
-    view = _opened(qtbot, gui_centre, h.id)
+    view = opened_case(qtbot, gui_centre.db, gui_centre.caseworker, h.id, TODAY)
     held = gate(users, "list_users")
     dialog = view.start_action("accept")
     held.wait_entered()
@@ -145,7 +136,7 @@ def test_a_step_is_saved_once_however_often_ok_is_pressed(qtbot, gui_centre, gat
     db, cw = gui_centre.db, gui_centre.caseworker
     h = cases.register(db, cw, case_input())
     h = case_steps.accept(db, cw, h.id, h.version, assignee_id=cw.user_id, on=date(2026, 10, 8))
-    view = _opened(qtbot, gui_centre, h.id)
+    view = opened_case(qtbot, gui_centre.db, gui_centre.caseworker, h.id, TODAY)
     held = gate(case_steps, "add_log")
     dialog = view.start_action("log")
     dialog.widgets["text"].setPlainText("电话联系申请人")
@@ -211,7 +202,7 @@ def test_an_unreadable_attachment_is_refused_and_the_form_kept(qtbot, gui_centre
 def test_edit_reads_the_registration_once_however_often_clicked(qtbot, gui_centre, gate):
     db, cw = gui_centre.db, gui_centre.caseworker
     h = cases.register(db, cw, case_input())
-    view = _opened(qtbot, gui_centre, h.id)
+    view = opened_case(qtbot, gui_centre.db, gui_centre.caseworker, h.id, TODAY)
     view.show()
     held = gate(case_edit, "registration")
     view.buttons["edit"].click()

@@ -15,19 +15,14 @@ from app.services import case_edit, case_steps, cases  # noqa: E402
 from db.models import Party  # noqa: E402
 
 from tests.app.case_data import PERSON_ID, case_input, company, person  # noqa: E402
-from tests.ui.case_waits import form_done, view_loaded  # noqa: E402
+from tests.ui.case_waits import form_done, opened_case, view_loaded  # noqa: E402
 
 TODAY = date(2026, 10, 28)
 
 
 
 def _view(qtbot, db, actor, case_id):
-    from ui.cases.case_view import CaseView
-
-    view = CaseView(db, actor, case_id, today=TODAY)
-    qtbot.addWidget(view)
-    view.show()
-    return view_loaded(qtbot, view)
+    return opened_case(qtbot, db, actor, case_id, TODAY, show=True)
 
 
 def _open_edit(qtbot, view):

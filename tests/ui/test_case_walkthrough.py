@@ -14,18 +14,14 @@ from PySide6.QtCore import QCoreApplication, QDate  # noqa: E402
 from app.services import case_steps, cases  # noqa: E402
 
 from tests.app.case_data import case_input  # noqa: E402
-from tests.ui.case_waits import form_done, list_loaded, step_done, view_loaded  # noqa: E402
+from tests.ui.case_waits import form_done, list_loaded, opened_case, step_done  # noqa: E402
 
 TODAY = date(2026, 10, 28)
 
 
 
 def _view(qtbot, db, actor, case_id, today=TODAY):
-    from ui.cases.case_view import CaseView
-
-    view = CaseView(db, actor, case_id, today=today)
-    qtbot.addWidget(view)
-    return view_loaded(qtbot, view)
+    return opened_case(qtbot, db, actor, case_id, today)
 
 
 def _click(qtbot, view, key, **values):

@@ -14,9 +14,6 @@ from app.database import Database
 from app.services import case_steps, cases, users
 from ui.cases.forms import Field, StepDialog
 
-CASEWORKER_ROLES = {"caseworker", "supervisor"}
-
-
 def may_reassign(actor: Actor) -> bool:
     """For the button: whether this user may reassign at all (the service decides in the end)."""
     return actor.has_any(case_steps.REASSIGN_ROLES)
@@ -43,4 +40,4 @@ def caseworkers(db: Database, actor: Actor, excluded: uuid.UUID | None = None) -
     """The active users who can take a case, as (id, name) choices. Reads the database: call it
     off the GUI thread."""
     return [(u.id, u.display_name) for u in users.list_users(db, actor)
-            if u.active and CASEWORKER_ROLES & set(u.roles) and u.id != excluded]
+            if u.active and cases.CENTRE_ROLES & set(u.roles) and u.id != excluded]  # whom the service accepts
