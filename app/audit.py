@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from db import bulk, copy_rows
 from db.models import AuditEvent, AuditHead
-from db.upsert import insert_if_missing
+from db.upsert import locked_row
 
 GENESIS = "0" * 64
 
@@ -59,13 +59,9 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def protect(table: str, field: str, value: Any, *, person: bool = False) -> Any:
-    """The value as an audit event may keep it: personal data hashed. `person`: the record is
-    a natural person's, so PERSON_FIELDS are personal too."""
-    personal = (table, field) in PERSONAL_FIELDS or (person and (table, field) in PERSON_FIELDS)
-    if personal and value not in (None, ""):
-        return "sha256:" + hashlib.sha256(str(value).encode()).hexdigest()
-    return jsonable(value)
+def hashed(value: Any) -> str:
+    """How an event keeps a personal value: its SHA-256, never the value."""
+    return "sha256:" + hashlib.sha256(str(value).encode()).hexdigest()
 
 
 @functools.cache
@@ -81,7 +77,8 @@ class Protected(dict):
 
 
 def protect_all(table: str, values: dict, *, person: bool = False) -> Protected:
-    """`protect` over a whole record's values at once (the unit of work's hot path)."""
+    """A record's values as an audit event keeps them: in JSON form, personal data `hashed`
+    (`person`: the record is a natural person's, so PERSON_FIELDS are personal too)."""
     out = Protected({
         k: v if (kind := type(v)) in _PLAIN_TYPES else _TEXT_OF[v] if kind in _MEMO_TYPES else jsonable(v)
         for k, v in values.items()
@@ -89,7 +86,7 @@ def protect_all(table: str, values: dict, *, person: bool = False) -> Protected:
     for k in personal_fields(table, person) & out.keys():
         v = values[k]
         if v not in (None, ""):
-            out[k] = "sha256:" + hashlib.sha256(str(v).encode()).hexdigest()
+            out[k] = hashed(v)
     return out
 
 
@@ -162,12 +159,7 @@ class Chain:
         self.head = self._lock_head()
 
     def _lock_head(self) -> AuditHead:
-        s = self.session
-        insert_if_missing(s, AuditHead, device_id=self.device_id, seq=0, hash=GENESIS)
-        stmt = select(AuditHead).where(AuditHead.device_id == self.device_id)
-        if s.get_bind().dialect.name == "postgresql":
-            stmt = stmt.with_for_update()  # SQLite: BEGIN IMMEDIATE already holds the write lock
-        return s.scalars(stmt).one()
+        return locked_row(self.session, AuditHead, {"device_id": self.device_id}, seq=0, hash=GENESIS)
 
     def append(
         self, events: Iterable[NewEvent], *, at: datetime, centre_id: uuid.UUID | None,

@@ -6,12 +6,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from db.models import NumberSequence
-from db.upsert import insert_if_missing
+from db.upsert import locked_row
 
 
 def render(pattern: str, *, year: int, seq: int, short: str = "", **extra: str) -> str:
@@ -38,15 +37,8 @@ def next_number(
 
 
 def _lock(session: Session, centre_id: uuid.UUID, pattern: str, year: int) -> NumberSequence:
-    dialect = session.get_bind().dialect.name
-    insert_if_missing(session, NumberSequence, centre_id=centre_id, pattern=pattern, year=year, last_value=0)
-    stmt = select(NumberSequence).where(
-        NumberSequence.centre_id == centre_id, NumberSequence.pattern == pattern,
-        NumberSequence.year == year,
-    )
-    if dialect == "postgresql":
-        stmt = stmt.with_for_update()
-    return session.scalars(stmt).one()
+    return locked_row(session, NumberSequence, {"centre_id": centre_id, "pattern": pattern, "year": year},
+                      last_value=0)
 
 
 def next_numbers(

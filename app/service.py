@@ -44,7 +44,7 @@ _BOOKKEEPING = {"version", "updated_at", "updated_by"}
 
 
 def record_values(obj: Travelling) -> dict:
-    """What an audit event keeps of a record (personal data hashed, app.audit.protect)."""
+    """What an audit event keeps of a record (personal data hashed, app.audit.protect_all)."""
     held = obj.__dict__  # loaded values; an expired one is read (and loaded) through getattr
     values = {k: held[k] if k in held else getattr(obj, k) for k in _audited_keys(inspect(obj).mapper)}
     return protect_all(obj.__tablename__, values, person=values.get("kind") == "person")

@@ -144,11 +144,8 @@ def _monthly_counts(s: Session, centre_ids: list[uuid.UUID], period: Period) -> 
 
 def _lists_apart(db: Database, centre_ids: list[uuid.UUID], period: Period) -> dict[str, tuple[CaseLine, ...]]:
     """`_case_lists` in a read transaction of its own (on the summary's second thread)."""
-    with db.read_session() as s:
-        try:
-            return _case_lists(s, centre_ids, period)
-        finally:
-            s.rollback()
+    with db.read_session() as s:  # closing the session ends its transaction
+        return _case_lists(s, centre_ids, period)
 
 
 def _agree(raw: Raw, lists: Mapping[str, tuple[CaseLine, ...]]) -> bool:

@@ -50,9 +50,8 @@ def _is_han(char: str) -> bool:
     return unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _normalise_char(char: str) -> str:
-    """The normalised form of one character ('' when it is dropped); cached because names repeat."""
+    """The normalised form of one character ('' when it is dropped); remembered by `_FOLDING`."""
     folded = unicodedata.normalize("NFKC", char).lower().replace("ü", "v")
     return "".join(c for c in folded if unicodedata.category(c)[0] in _KEPT_CATEGORIES)
 
