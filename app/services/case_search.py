@@ -191,13 +191,16 @@ def _token_parts(plan: QueryPlan) -> list[ColumnElement]:
             + [prefix_match(prefix) for prefix in plan.prefix_tokens])
 
 
-def _doc_match(plan: QueryPlan, table: str, record_id) -> ColumnElement:
-    """Does the search_doc of one record hold the plan's token or a token with one of its prefixes?
-    (the 'walk' strategy: one row read by key, then a LIKE on its token list)."""
-    patterns = ([doc_pattern(t) for t in _exact_token(plan)]
-                + [doc_pattern(prefix, prefix=True) for prefix in plan.prefix_tokens])
-    held = or_(*(SearchDoc.tokens.like(p, escape="\\") for p in patterns)) if patterns else false()
-    return and_(SearchDoc.table_name == table, SearchDoc.record_id == record_id, held)
+def _doc_holds(table: str, record_id, held: ColumnElement) -> ColumnElement:
+    """Does the search_doc of one record satisfy `held` (LIKEs on its token list)? The 'walk'
+    strategy's test: one row read by key per walked record. A scalar subquery, not EXISTS:
+    PostgreSQL may turn an EXISTS into a hashed semi-join that runs the LIKE over every document first."""
+    return (select(literal(1)).where(SearchDoc.table_name == table, SearchDoc.record_id == record_id, held)
+            .limit(1).scalar_subquery().is_not(None))
+
+
+def _holds_token(token: str, *, prefix: bool = False) -> ColumnElement:
+    return SearchDoc.tokens.like(doc_pattern(token, prefix=prefix), escape="\\")
 
 
 def _token_ids(plan: QueryPlan, table: str) -> list[Select]:
@@ -368,9 +371,10 @@ def _matches_record(plan: QueryPlan, table: str, record_id) -> ColumnElement:
     """Does record `record_id` of `table` match (the 'walk the list' strategy)?"""
     parts: list[ColumnElement] = []
     if plan.kind in ("short", "pinyin") and (len(plan.text) <= 2 or plan.prefix_tokens):
-        # A scalar subquery (one document read by key per walked record), not EXISTS: PostgreSQL may
-        # turn an EXISTS into a hashed semi-join that runs the LIKE over every document first.
-        parts.append(select(literal(1)).where(_doc_match(plan, table, record_id)).limit(1).scalar_subquery().is_not(None))
+        # The plan's token, or a token with one of its prefixes.
+        parts.append(_doc_holds(table, record_id, or_(
+            *(_holds_token(t) for t in _exact_token(plan)),
+            *(_holds_token(p, prefix=True) for p in plan.prefix_tokens))))
     if plan.like is not None:
         if table == "assist_case":  # the case row itself (an EXISTS on it would not correlate)
             fields = _like_fields(table, plan.like)
@@ -385,15 +389,9 @@ def _matches_record(plan: QueryPlan, table: str, record_id) -> ColumnElement:
         # A record whose fields hold the text holds its tokens too; its document is one row read by key,
         # so most walked records are turned down before their fields are folded (PostgreSQL's translate()
         # over a summary cost more than the rest of the walk).
-        parts.append(and_(_doc_holds(table, record_id, _spread(_literal_candidates(plan), 3)), fields))
+        tokens = _spread(_literal_candidates(plan), 3)
+        parts.append(and_(_doc_holds(table, record_id, and_(*(_holds_token(t) for t in tokens))), fields))
     return or_(*parts) if parts else false()
-
-
-def _doc_holds(table: str, record_id, tokens: tuple[str, ...]) -> ColumnElement:
-    """Does the search_doc of one record hold every one of `tokens`?"""
-    held = [SearchDoc.tokens.like(doc_pattern(t), escape="\\") for t in tokens]
-    return (select(literal(1)).where(SearchDoc.table_name == table, SearchDoc.record_id == record_id, *held)
-            .limit(1).scalar_subquery().is_not(None))
 
 
 def _canonical_query(query: str) -> str:
