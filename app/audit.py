@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db import bulk, copy_rows
+from db import bulk
 from db.models import AuditEvent, AuditHead
 from db.upsert import locked_row
 
@@ -168,7 +168,7 @@ class Chain:
         """Chain `events` after the head and write them; returns how many were written.
 
         Written with one driver-level executemany (db.bulk) or, on PostgreSQL, one COPY
-        (db.copy_rows), not as ORM objects: an import appends one event per record, tens of
+        (db.bulk), not as ORM objects: an import appends one event per record, tens of
         thousands in one unit of work."""
         chained: list[tuple] = []
         seq, prev = self.head.seq, self.head.hash
@@ -200,7 +200,7 @@ class Chain:
         rows = [(device, seq, prev, digest, when, centre, actor, actor_name, ev.action, str(ev.table_name),
                  None if ev.record_id is None else record(ev.record_id), as_json(data))
                 for seq, prev, digest, ev, data in chained]
-        copy_rows.copy_tuples(conn, table, _EVENT_COLUMNS, rows)
+        bulk.insert_tuples(conn, table, _EVENT_COLUMNS, rows)
 
 
 _EVENT_COLUMNS = ["device_id", "seq", "prev_hash", "hash", "at", "centre_id", "actor_id", "actor_name", "action",

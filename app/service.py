@@ -30,7 +30,7 @@ from app.errors import (
 )
 from app.labels import ROLES
 from app.search.index import SEARCHABLE, reindex_objects
-from db import copy_rows
+from db import bulk
 from db.base import Travelling, utcnow
 from db.models import User
 
@@ -113,7 +113,7 @@ def add_bulk(session: Session, objects: list[Travelling]) -> None:
     """Inside a service_call: insert many NEW records of one table at once (an import).
 
     Stamped, audited and indexed exactly like records added to the session, but written with one
-    executemany (db.bulk; on PostgreSQL one COPY, db.copy_rows) and never held in the session: an
+    executemany (db.bulk; on PostgreSQL one COPY) and never held in the session: an
     import of ten thousand ledger rows makes some sixty thousand records, and the ORM's per-object
     flush was most of its time.
     Call it parents first; the objects must not be added to the session as well."""
@@ -144,7 +144,7 @@ def add_bulk(session: Session, objects: list[Travelling]) -> None:
                 held[key] = default() if default is not None else None
         rows.append(held)
         changes[(table.name, held["id"])] = ("create", obj)
-    copy_rows.copy_rows(session.connection(), table, rows)  # COPY on PostgreSQL, else executemany
+    bulk.insert_rows(session.connection(), table, rows)  # COPY on PostgreSQL, else executemany
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.search.tokens import name_tokens, normalise, text_tokens
-from db import bulk, copy_rows
+from db import bulk
 from db.models import SearchDoc, SearchToken
 
 # table → (name-like fields: 1-/2-char substrings + pinyin; long text fields: bigrams)
@@ -194,5 +194,5 @@ def write_index(session: Session, wanted: dict, stored: dict) -> None:
     added.sort(key=_TOKEN)
     bulk.delete_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, gone)
     bulk.delete_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS[:2], old_docs)
-    copy_rows.copy_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, added)
-    copy_rows.copy_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS, docs)  # in key order already
+    bulk.insert_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, added)
+    bulk.insert_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS, docs)  # in key order already

@@ -41,7 +41,7 @@ from app.sync import bundle
 from app.sync.records import MODELS, TABLE_ORDER, damaged, load_row, load_value, merge_fields, to_json
 from app.sync.receipt import write_receipt
 from db.base import utcnow
-from db import copy_rows
+from db import bulk
 from db.bulk import in_chunks
 from db.models import AuditEvent, AuditHead, Device, Exhibitor, FairComplaint, Party, StoredFile, SyncBundle, SyncConflict, SyncKit, SyncReceived
 
@@ -243,7 +243,7 @@ def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], ch
     report(len(changes), len(changes), "写入数据库")
     s.flush()
     if fresh_received:
-        copy_rows.copy_rows(s.connection(), SyncReceived.__table__, fresh_received)
+        bulk.insert_rows(s.connection(), SyncReceived.__table__, fresh_received)
     flags = _checks(s, actor, complaints)
     counts = {"inserted": inserted, "updated": updated, "unchanged": unchanged, "conflicts": conflicts,
               "audit_events": new_events, "files": files, "flags": flags}
@@ -340,7 +340,7 @@ def _append_chain(s: Session, device: uuid.UUID, chain: list[dict]) -> int:
         raise bundle.refused("笔记本的审计链与本中心已收到的不一致", "audit chain differs from what was received before")
     fresh = chain[have:]
     if fresh:
-        copy_rows.copy_rows(s.connection(), AuditEvent.__table__, fresh)  # COPY on PostgreSQL
+        bulk.insert_rows(s.connection(), AuditEvent.__table__, fresh)  # COPY on PostgreSQL
         if head is None:
             s.add(AuditHead(device_id=device, seq=fresh[-1]["seq"], hash=fresh[-1]["hash"]))
         else:

@@ -1,15 +1,15 @@
-"""db.copy_rows: rows written by COPY (PostgreSQL) read back exactly as rows written by INSERT, and a
-violated constraint is SQLAlchemy's IntegrityError on both backends."""
+"""db.bulk: rows written by its fast path (COPY on PostgreSQL) read back exactly as rows written by
+SQLAlchemy's own INSERT, and a violated constraint is SQLAlchemy's IntegrityError on both backends."""
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from db import bulk, copy_rows
+from db import bulk
 from db.models import AuditEvent, Centre
 
 
@@ -32,8 +32,8 @@ def test_copied_rows_read_back_as_inserted_rows(database):
     table = Centre.__table__
     inserted, copied = _centre(name="甲 \"引号\"\t制表\\反斜杠"), _centre(name="甲 \"引号\"\t制表\\反斜杠")
     with database.write_session() as s:
-        bulk.insert_rows(s.connection(), table, [inserted])
-        copy_rows.copy_rows(s.connection(), table, [copied])
+        s.connection().execute(insert(table), [inserted])
+        bulk.insert_rows(s.connection(), table, [copied])
         s.commit()
     rows = _read(database, table, [inserted["id"], copied["id"]])
     assert rows[inserted["id"]] == rows[copied["id"]]
@@ -49,7 +49,7 @@ def test_copied_events_keep_json_dates_and_empty_values(database):
         as_json = bulk.bind_processor(conn, table, "data")
         when = bulk.bind_processor(conn, table, "at")(at)
         device = bulk.bind_processor(conn, table, "device_id")(uuid.uuid4())
-        copy_rows.copy_tuples(conn, table, ["device_id", "seq", "prev_hash", "hash", "at", "centre_id", "actor_id",
+        bulk.insert_tuples(conn, table, ["device_id", "seq", "prev_hash", "hash", "at", "centre_id", "actor_id",
                                             "actor_name", "action", "table_name", "record_id", "data"],
                               [(device, 1, "0" * 64, "1" * 64, when, None, None, "", "x", "", None, as_json(data))])
         s.commit()
@@ -61,7 +61,7 @@ def test_copied_events_keep_json_dates_and_empty_values(database):
 def test_a_violated_constraint_is_an_integrity_error(database):
     row = _centre()
     with database.write_session() as s, pytest.raises(IntegrityError):
-        copy_rows.copy_rows(s.connection(), Centre.__table__, [row, dict(row)])
+        bulk.insert_rows(s.connection(), Centre.__table__, [row, dict(row)])
 
 
 def test_deleting_by_key_removes_exactly_those_rows_across_chunks(database):
@@ -74,7 +74,7 @@ def test_deleting_by_key_removes_exactly_those_rows_across_chunks(database):
         conn = s.connection()
         rid = bulk.bind_processor(conn, table, "record_id")
         rows = [(f"t{i:04d}", "party", rid(record[i % 3])) for i in range(1200)]
-        copy_rows.copy_tuples(conn, table, names, rows)
+        bulk.insert_tuples(conn, table, names, rows)
         bulk.delete_tuples(conn, table, names, [r for i, r in enumerate(rows) if i % 4])  # 900 keys, two chunks
         s.commit()
     with database.read_session() as s:
