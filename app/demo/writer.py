@@ -44,7 +44,7 @@ from db import engine as dbengine
 from db import bulk
 from db.bulk import Memo as _Memo
 from db.base import Base, UTCDateTime
-from db.models import SearchToken
+from db.models import SearchDoc, SearchToken
 
 log = logging.getLogger(__name__)
 
@@ -136,10 +136,7 @@ class _TableLoad:
         self.const_bound = tuple(v if (p := self._bind_fn(c)) is None or v is None else p(v)
                                  for c, v in zip(constant, const_raw))
         order = varying + constant
-        marker = "?" if dialect.paramstyle == "qmark" else "%s"
-        quote = dialect.identifier_preparer.quote
-        self.sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in order)}) "
-                    f"VALUES ({', '.join([marker] * len(order))})")
+        self.names = [c.name for c in order]
         # The digest walks the columns in table order (see canonical_fn).
         position = {c.key: i for i, c in enumerate(order)}
         self.canon_order = [position[c.key] for c in columns]
@@ -184,7 +181,7 @@ class _TableLoad:
 
     def flush(self) -> None:
         if self.buffer:
-            self.loader.conn.exec_driver_sql(self.sql, self.buffer)
+            bulk.insert_tuples(self.loader.conn, self.table, self.names, self.buffer)  # COPY on PostgreSQL
             self.rows += len(self.buffer)
             self.buffer = []
 
@@ -212,9 +209,7 @@ class _TokenLoad:
     def __init__(self, loader: "BulkLoader") -> None:
         self.loader = loader
         self.expand = _EXPAND[loader.dialect.name]
-        marker = "?" if loader.dialect.paramstyle == "qmark" else "%s"
-        self.sql = f"INSERT INTO search_doc (table_name, record_id, tokens) VALUES ({marker}, {marker}, {marker})"
-        self.rid_proc = bulk.bind_processor(loader.conn, SearchToken.__table__, "record_id")
+        self.rid_proc = bulk.bind_processor(loader.conn, SearchDoc.__table__, "record_id")
         self.buffer: list = []
         self.pending = 0
         self.keyed_digests: list[bytes] = []
@@ -262,7 +257,7 @@ class _TokenLoad:
 
     def flush(self) -> None:
         if self.buffer:
-            self.loader.conn.exec_driver_sql(self.sql, self.buffer)
+            bulk.insert_tuples(self.loader.conn, SearchDoc.__table__, ["table_name", "record_id", "tokens"], self.buffer)
             self.buffer = []
             self.pending = 0
 
