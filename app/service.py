@@ -14,6 +14,7 @@ import functools
 import uuid
 from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -83,16 +84,18 @@ def _track_changes(session: Session, _ctx, _instances) -> None:
             changes[(obj.__tablename__, obj.id)] = ("purge", obj)
 
 
-def _stamp_new(obj: Travelling, stamp: tuple) -> None:
-    """Who/when/which device on a record this unit of work creates. A record from a laptop keeps
-    when, by whom and where it was created there."""
+def _stamp_values(get: Callable[[str], Any], stamp: tuple) -> dict[str, Any]:
+    """Who/when/which device on a record this unit of work creates, given how to read the record's
+    own values. A record from a laptop keeps when, by whom and where it was created there."""
     now, user_id, device_id = stamp
-    obj.id = obj.id or uuid.uuid4()
-    obj.created_at = obj.created_at or now
-    obj.updated_at = now
-    obj.created_by = obj.created_by or user_id
-    obj.updated_by = user_id
-    obj.origin_device = obj.origin_device or device_id
+    return {"id": get("id") or uuid.uuid4(), "created_at": get("created_at") or now, "updated_at": now,
+            "created_by": get("created_by") or user_id, "updated_by": user_id,
+            "origin_device": get("origin_device") or device_id}
+
+
+def _stamp_new(obj: Travelling, stamp: tuple) -> None:
+    for key, value in _stamp_values(functools.partial(getattr, obj), stamp).items():
+        setattr(obj, key, value)
 
 
 def _search_fields_touched(obj: Travelling) -> bool:
@@ -122,20 +125,14 @@ def add_bulk(session: Session, objects: list[Travelling]) -> None:
     session.flush()  # what the session holds reaches the database first (parents, sequences)
     changes: dict = session.info[CHANGES]
     table = objects[0].__table__
-    now, user_id, device_id = session.info[STAMP]
+    stamp = session.info[STAMP]
     defaults = _column_defaults(table)
     rows = []
     for obj in objects:
         # The object's own dict, written directly: these records never enter the session, so the
         # instrumented setattr (events, history) would be pure cost — it was a third of an import.
         held = obj.__dict__
-        # Who/when/which device, as _stamp_new does for records added to the session.
-        held["id"] = held.get("id") or uuid.uuid4()
-        held["created_at"] = held.get("created_at") or now
-        held["updated_at"] = now
-        held["created_by"] = held.get("created_by") or user_id
-        held["updated_by"] = user_id
-        held["origin_device"] = held.get("origin_device") or device_id
+        held.update(_stamp_values(held.get, stamp))  # as _stamp_new does for records added to the session
         # Every column's value, column defaults filled in on the object too (as the ORM: only for
         # an unset attribute), so that the audit event (read from the object) records what the
         # database holds.
@@ -156,14 +153,10 @@ def _column_defaults(table) -> tuple[tuple[str, Callable[[], object] | None], ..
         if default is None:
             found.append((column.key, None))
         elif default.is_scalar:
-            found.append((column.key, functools.partial(_same, default.arg)))
+            found.append((column.key, lambda value=default.arg: value))
         else:
             found.append((column.key, functools.partial(default.arg, None)))
     return tuple(found)
-
-
-def _same(value: object) -> object:
-    return value
 
 
 def require_role(actor: Actor, roles: Iterable[str] | None) -> None:
