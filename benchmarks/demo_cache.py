@@ -64,28 +64,27 @@ def read_marker(target: str) -> dict | None:
         db.close()
 
 
-def _upgraded(target: str, spec: DemoSpec, log: Callable[[str], None]) -> bool:
+def _upgrade(target: str, spec: DemoSpec, log: Callable[[str], None]) -> None:
     """Bring a cached demo built at an older schema revision to head, as a centre's database would be
-    (the migrations keep every row; rebuilding 1M cases takes an hour). True when it was upgraded.
+    (the migrations keep every row; rebuilding 1M cases takes an hour).
     Only a database whose marker matches `spec` apart from the revision; no backup copy is made."""
     from db import schema
     from db.engine import make_engine, to_url
 
     engine = make_engine(to_url(target), foreign_keys=False)
     try:
-        current = schema.current_revision(engine)
-        if current is None or current == schema.HEAD or not schema.SchemaState(current, schema.HEAD, False).known:
-            return False
+        st = schema.state(engine)
+        if st.current is None or st.at_head or not st.known:
+            return
         with engine.connect() as conn:
             value = conn.execute(text("SELECT value FROM local_setting WHERE key = :k"), {"k": MARKER_KEY}).scalar()
-        if not value or json.loads(value) != spec.marker(current):
-            return False
-        log(f"upgrading the cached demo from revision {current} to {schema.HEAD} …")
+        if not value or json.loads(value) != spec.marker(st.current):
+            return
+        log(f"upgrading the cached demo from revision {st.current} to {st.head} …")
         schema.upgrade(engine)
         with engine.begin() as conn:
             conn.execute(text("UPDATE local_setting SET value = :v WHERE key = :k"),
-                         {"v": json.dumps(spec.marker(schema.HEAD)), "k": MARKER_KEY})
-        return True
+                         {"v": json.dumps(spec.marker(st.head)), "k": MARKER_KEY})
     finally:
         engine.dispose()
 
@@ -126,7 +125,7 @@ def sqlite_demo(cache: Path, spec: DemoSpec, *, rebuild: bool = False,
     path = cache / f"{spec.stem}.sqlite"
     wanted = spec.marker(head_revision())
     if path.exists() and not rebuild:
-        _upgraded(str(path), spec, log)
+        _upgrade(str(path), spec, log)
         if read_marker(str(path)) == wanted:
             return CachedDemo(str(path), "sqlite", False, None, wanted)
         log(f"{path.name}: stale or incomplete, rebuilding")
@@ -160,7 +159,7 @@ def pg_demo(server_url: str, spec: DemoSpec, *, rebuild: bool = False, prefix: s
         with admin.connect() as conn:
             exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
             if exists and not rebuild:
-                _upgraded(target, spec, log)
+                _upgrade(target, spec, log)
             if exists and not rebuild and read_marker(target) == wanted:
                 return CachedDemo(target, "postgresql", False, None, wanted)
             if exists:
