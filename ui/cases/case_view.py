@@ -103,21 +103,25 @@ class CaseView(QWidget):
                                   on_success=self._arrived, on_failure=self._load_failed, parent=self,
                                   read_only=True)
 
-    def _arrived(self, d: cases.CaseDetail) -> None:
+    def _read_again(self) -> bool:
+        """When a read ends: if a reload was asked for meanwhile (a step ended, so this answer may
+        predate it), start it and say so; the answer is then not shown."""
         self.loading = False
-        if self._reload_wanted:  # a step ended meanwhile: this answer may predate it
-            self._reload_wanted = False
-            self.reload()
+        if not self._reload_wanted:
+            return False
+        self._reload_wanted = False
+        self.reload()
+        return True
+
+    def _arrived(self, d: cases.CaseDetail) -> None:
+        if self._read_again():
             return
         self.message.clear_message()
         self._show(d)
         self.loaded.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.loading = False
-        if self._reload_wanted:
-            self._reload_wanted = False
-            self.reload()
+        if self._read_again():
             return
         if isinstance(exc, IpaidError):  # e.g. deleted or not visible to this user: said in the window
             self.message.error(exc.message)

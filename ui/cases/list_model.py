@@ -53,7 +53,6 @@ class CaseListModel(QAbstractTableModel):
         self._exhausted = False
         self._query = 0             # bumped by every reload: answers for an older query are dropped
         self._busy = False          # a read is running (or its rows are being inserted)
-        self._reload_wanted = False  # a reload asked for while a read ran: starts when it ends
         self.load_task: Task | None = None  # the last read started, for tests to wait on
 
     # ------------------------------------------------------------------ what the list shows
@@ -75,10 +74,8 @@ class CaseListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the first page of the current filter and sort; the rows shown stay until it arrives."""
         self._query += 1
-        if self._busy:
-            self._reload_wanted = True
-            return
-        self._read(0)
+        if not self._busy:  # else the running read ends by starting this one (_read_done)
+            self._read(0)
 
     def case_id(self, row: int) -> uuid.UUID:
         return self._rows[row].id
@@ -125,7 +122,7 @@ class CaseListModel(QAbstractTableModel):
                     self.beginInsertRows(QModelIndex(), offset, offset + len(page) - 1)
                     self._rows.extend(page)
                     self.endInsertRows()
-        self._read_done()
+        self._read_done(query)
 
     def _read_failed(self, query: int, offset: int, exc: BaseException) -> None:
         if query == self._query:
@@ -138,12 +135,11 @@ class CaseListModel(QAbstractTableModel):
                 self.failed.emit(exc.message)
             else:
                 show_failure(exc, None)
-        self._read_done()
+        self._read_done(query)
 
-    def _read_done(self) -> None:
+    def _read_done(self, query: int) -> None:
         self._busy = False
-        if self._reload_wanted:
-            self._reload_wanted = False
+        if query != self._query:  # reloaded while this read ran: read the new query's first page
             self._read(0)
         else:
             self.loadingChanged.emit(False)
