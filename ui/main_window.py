@@ -49,6 +49,14 @@ PAGES = (
     (QT_TRANSLATE_NOOP("MainWindow", "Reports"), "ui.pages.reports:ReportsPage", "reports"),
     (QT_TRANSLATE_NOOP("MainWindow", "Settings"), "ui.pages.settings:SettingsPage", "settings"),
 )
+
+
+def page_class_at(where: str) -> tuple[str, str]:
+    """(module, class name) of a page given as "module:Class" in PAGES."""
+    module, _, class_name = where.partition(":")
+    return module, class_name
+
+
 def first_page_index() -> int:
     """The page the window opens on: the one shown when it was last closed."""
     return max(0, min(config.WINDOW_PAGE.read(), len(PAGES) - 1))
@@ -58,7 +66,7 @@ def preload_first_page() -> None:
     """Import the module of the page the window will open on. Called while the password is being
     checked: argon2 runs in a worker thread without Python's lock, so this import (up to half a
     second for the case list) overlaps it instead of following it."""
-    importlib.import_module(PAGES[first_page_index()][1].partition(":")[0])
+    importlib.import_module(page_class_at(PAGES[first_page_index()][1])[0])
 
 
 PAGE_INDEX = {name: index for index, (_title, _page_class, name) in enumerate(PAGES)}
@@ -114,7 +122,7 @@ class MainWindow(QMainWindow):
         page = self._built.get(index)
         if page is None:
             _title, where, name = PAGES[index]
-            module, _, class_name = where.partition(":")
+            module, class_name = page_class_at(where)
             page_class = getattr(importlib.import_module(module), class_name)
             holder = self.stack.widget(index)
             page = page_class(self.db, self.actor, holder)

@@ -109,22 +109,25 @@ def test_every_cli_command_module_is_a_hidden_import():
     # The CLI finds its command modules by listing a package, which PyInstaller cannot see.
     from app.cli.main import command_modules
 
-    hidden = spec_constants()["HIDDEN_PACKAGES"]
     modules = command_modules()
     assert "app.cli.commands.report" in modules and "app.cli.commands.opinion" in modules
     for module in modules:
-        assert any(module == p or module.startswith(p + ".") for p in hidden), f"{module} is not collected"
+        assert _collected(module), f"{module} is not collected"
 
 
 def test_every_page_module_is_a_hidden_import():
     # The main window imports its pages by name when first shown; a page left out of the bundle
     # stopped the built program at start (the first page) with "No module named 'ui.pages'".
-    from ui.main_window import PAGES
+    from ui.main_window import PAGES, page_class_at
 
-    hidden = spec_constants()["HIDDEN_PACKAGES"]
     for _title, where, _name in PAGES:
-        module = where.partition(":")[0]
-        assert any(module == p or module.startswith(p + ".") for p in hidden), f"{module} is not collected"
+        module = page_class_at(where)[0]
+        assert _collected(module), f"{module} is not collected"
+
+
+def _collected(module: str) -> bool:
+    """Whether the spec's hidden imports take `module` into the bundle."""
+    return any(module == p or module.startswith(p + ".") for p in spec_constants()["HIDDEN_PACKAGES"])
 
 
 def test_data_packages_exist_and_carry_data_files():
