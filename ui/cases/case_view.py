@@ -42,7 +42,6 @@ class CaseView(QWidget):
         self._db, self._actor, self._case_id, self._today = db, actor, case_id, today
         self.detail: cases.CaseDetail | None = None
         self.dialog: StepDialog | None = None
-        self.load_task: Task | None = None
         self.loading = False          # a read of the case is running
         self._reload_wanted = False   # asked again meanwhile: read once more when it ends
         self.header = QLabel(self)
@@ -99,9 +98,8 @@ class CaseView(QWidget):
         for b in self.buttons.values():
             b.setEnabled(False)
         db, actor, case_id, today = self._db, self._actor, self._case_id, self._today
-        self.load_task = run_task(lambda: cases.get_case(db, actor, case_id, today=today),
-                                  on_success=self._arrived, on_failure=self._load_failed, parent=self,
-                                  read_only=True)
+        run_task(lambda: cases.get_case(db, actor, case_id, today=today),
+                 on_success=self._arrived, on_failure=self._load_failed, parent=self, read_only=True)
 
     def _read_again(self) -> bool:
         """When a read ends: if a reload was asked for meanwhile (a step ended, so this answer may

@@ -90,8 +90,6 @@ class StepDialog(QDialog):
         self._submit = submit
         self._loads = 0          # choice lists still being read
         self.saving = False      # the service call is running
-        self.submit_task: Task | None = None
-        self.load_task: Task | None = None
         self.widgets: dict[str, QWidget] = {}
         form = QFormLayout()
         for f in self._fields:
@@ -128,9 +126,8 @@ class StepDialog(QDialog):
         combo.setEnabled(False)
         self._loads += 1
         self._update_ok()
-        self.load_task = run_task(read, on_success=partial(self._choices_arrived, key, default),
-                                  on_failure=self._load_failed, parent=self, read_only=True)
-        return self.load_task
+        return run_task(read, on_success=partial(self._choices_arrived, key, default),
+                        on_failure=self._load_failed, parent=self, read_only=True)
 
     def _choices_arrived(self, key: str, default: Any, choices: list[tuple[Any, str]]) -> None:
         combo = self.widgets[key]
@@ -159,8 +156,7 @@ class StepDialog(QDialog):
         submit = self._submit
         self.saving = True
         self._update_ok()
-        self.submit_task = run_task(lambda: submit(values), on_success=self._submitted,
-                                    on_failure=self._submit_failed, parent=self)
+        run_task(lambda: submit(values), on_success=self._submitted, on_failure=self._submit_failed, parent=self)
 
     def _submitted(self, result: Any) -> None:
         self.saving = False

@@ -22,7 +22,7 @@ from app.errors import IpaidError
 from app.services import case_search
 from app.services.case_search import CaseFilter, CaseListRow
 from ui.crash import show_failure
-from ui.tasks import Task, run_task
+from ui.tasks import run_task
 
 PAGE = 100
 
@@ -53,7 +53,6 @@ class CaseListModel(QAbstractTableModel):
         self._exhausted = False
         self._query = 0             # bumped by every reload: answers for an older query are dropped
         self._busy = False          # a read is running (or its rows are being inserted)
-        self.load_task: Task | None = None  # the last read started, for tests to wait on
 
     # ------------------------------------------------------------------ what the list shows
     @property
@@ -102,7 +101,7 @@ class CaseListModel(QAbstractTableModel):
         db, actor, flt, today = self._db, self._actor, self._filter, self._today
         sort, descending = self.sort_key()
         query = self._query
-        self.load_task = run_task(
+        run_task(
             lambda: case_search.list_cases(db, actor, flt, sort=sort, descending=descending, offset=offset,
                                            limit=PAGE, today=today),
             on_success=partial(self._arrived, query, offset), on_failure=partial(self._read_failed, query, offset),
