@@ -32,6 +32,14 @@ class Field:
     editable: bool = False           # a choice that also accepts typed text (e.g. a 0–100 score)
 
 
+def fill_choices(combo: QComboBox, choices, default: Any = None) -> None:
+    """(value, text) items into a combo box; `default` chosen when given (else, or if absent, the first)."""
+    for value, text in choices:
+        combo.addItem(text, value)
+    if default is not None:
+        combo.setCurrentIndex(max(combo.findData(default), 0))
+
+
 def make_widget(f: Field, parent: QWidget) -> QWidget:
     if f.kind == "multiline":
         w = QPlainTextEdit(parent)
@@ -46,11 +54,7 @@ def make_widget(f: Field, parent: QWidget) -> QWidget:
     elif f.kind == "choice":
         w = QComboBox(parent)
         w.setEditable(f.editable)
-        for value, text in f.choices:
-            w.addItem(text, value)
-        if f.default is not None:
-            i = w.findData(f.default)
-            w.setCurrentIndex(max(i, 0))
+        fill_choices(w, f.choices, f.default)
     elif f.kind == "check":
         w = QCheckBox(parent)
         w.setChecked(bool(f.default))
@@ -133,10 +137,7 @@ class StepDialog(QDialog):
         combo = self.widgets[key]
         assert isinstance(combo, QComboBox)
         combo.clear()
-        for value, text in choices:
-            combo.addItem(text, value)
-        if default is not None:
-            combo.setCurrentIndex(max(combo.findData(default), 0))
+        fill_choices(combo, choices, default)
         combo.setEnabled(True)
         self._loads -= 1
         self._update_ok()
