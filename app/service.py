@@ -14,11 +14,11 @@ import functools
 import uuid
 from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 from contextlib import contextmanager
 from datetime import datetime
 
-from sqlalchemy import event, inspect
+from sqlalchemy import bindparam, event, inspect, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -39,6 +39,8 @@ CHANGES = "ipaid_changes"
 STAMP = "ipaid_stamp"
 REINDEX = "ipaid_reindex"
 NOTES = "ipaid_notes"
+
+T = TypeVar("T")
 
 # Columns that change on every write and say nothing about the record itself.
 _BOOKKEEPING = {"version", "updated_at", "updated_by"}
@@ -100,9 +102,8 @@ def _stamp_new(obj: Travelling, stamp: tuple) -> None:
 
 def _search_fields_touched(obj: Travelling) -> bool:
     """Whether a change can alter the record's search tokens (a searched field, or `deleted`)."""
-    names, texts = SEARCHABLE.get(obj.__tablename__, ((), ()))
     state = inspect(obj)
-    return any(state.attrs[f].history.has_changes() for f in (*names, *texts, "deleted"))
+    return any(state.attrs[f].history.has_changes() for f in _searched_fields(obj.__tablename__))
 
 
 def created_in(session: Session, obj: Travelling) -> bool:
@@ -112,13 +113,30 @@ def created_in(session: Session, obj: Travelling) -> bool:
     return change is not None and change[0] == "create"
 
 
-def add_bulk(session: Session, objects: list[Travelling]) -> None:
+def new_record(model: type[T], **values) -> T:
+    """A record for add_bulk holding `values`, made without the ORM's constructor: that sets each
+    attribute through its instrumentation (events, history), which for the tens of thousands of
+    records of an import cost seconds. Safe only because such records never enter the session —
+    add_bulk writes them with Core — so no history is ever asked of them."""
+    obj = model._sa_class_manager.new_instance()
+    obj.__dict__.update(values)
+    return obj
+
+
+# How add_bulk's records are evented: "create" (an event each on this device's chain) or
+# "received" (created and evented on another device, whose chain this same unit of work merges).
+CREATED, RECEIVED = "create", "received"
+
+
+def add_bulk(session: Session, objects: list[Travelling], *, kind: str = CREATED) -> None:
     """Inside a service_call: insert many NEW records of one table at once (an import).
 
     Stamped, audited and indexed exactly like records added to the session, but written with one
     executemany (db.bulk; on PostgreSQL one COPY) and never held in the session: an
     import of ten thousand ledger rows makes some sixty thousand records, and the ORM's per-object
     flush was most of its time.
+    `kind=RECEIVED`: records a laptop created, whose own events arrive with them (app.sync.merge):
+    indexed, but not evented a second time on this device's chain.
     Call it parents first; the objects must not be added to the session as well."""
     if not objects:
         return
@@ -140,8 +158,61 @@ def add_bulk(session: Session, objects: list[Travelling]) -> None:
             if key not in held:
                 held[key] = default() if default is not None else None
         rows.append(held)
-        changes[(table.name, held["id"])] = ("create", obj)
+        changes[(table.name, held["id"])] = (kind, obj)
     bulk.insert_rows(session.connection(), table, rows)  # COPY on PostgreSQL, else executemany
+
+
+def update_bulk(session: Session, model: type[Travelling], updates: list[tuple[dict, dict]]) -> None:
+    """Inside a service_call: change fields of many existing records of one table at once (a merge).
+
+    `updates`: per record, (every column's value as read in this transaction, `version` included;
+    the fields to change → their new values). Stamped, evented and reindexed as a flush of changed
+    ORM objects would be, but written with one executemany UPDATE per set of changed fields: the
+    ORM sends one statement per record for a versioned table. Checked by version like the ORM:
+    a record someone else saved since it was read makes the whole call fail (ConcurrentChange).
+    The records must not be held in the session as ORM objects too."""
+    if not updates:
+        return
+    now, user_id, _device = session.info[STAMP]
+    changes: dict = session.info[CHANGES]
+    table = model.__table__
+    searched = _searched_fields(table.name)
+    by_fields: dict[tuple[str, ...], list[dict]] = {}
+    for current, changed in updates:
+        key = (table.name, current["id"])
+        obj = new_record(model, **current)  # what the events and the index read: the values after
+        obj.__dict__.update(changed, updated_at=now, updated_by=user_id, version=current["version"] + 1)
+        action = "delete" if obj.deleted else "update"
+        if key in changes and changes[key][0] in (CREATED, RECEIVED):
+            action = changes[key][0]
+        changes[key] = (action, obj)
+        if searched & changed.keys():
+            session.info[REINDEX].add(key)
+        params = {f"v_{f}": v for f, v in changed.items()}
+        params.update(k_id=current["id"], k_version=current["version"], k_at=now, k_by=user_id)
+        by_fields.setdefault(tuple(sorted(changed)), []).append(params)
+    conn = session.connection()
+    for fields, rows in by_fields.items():
+        result = conn.execute(_versioned_update(table, fields), rows)
+        if result.rowcount != len(rows):
+            raise StaleDataError(f"{table.name}: {len(rows) - result.rowcount} record(s) changed meanwhile")
+
+
+@functools.cache
+def _searched_fields(table: str) -> frozenset[str]:
+    names, texts = SEARCHABLE.get(table, ((), ()))
+    return frozenset((*names, *texts, "deleted"))
+
+
+@functools.lru_cache(maxsize=64)
+def _versioned_update(table, fields: tuple[str, ...]):
+    """UPDATE of `fields` (bound as v_<field>) plus the write's stamp, for the row of id k_id still at
+    version k_version."""
+    c = table.c
+    return (update(table)
+            .where(c.id == bindparam("k_id"), c.version == bindparam("k_version"))
+            .values({**{f: bindparam(f"v_{f}") for f in fields},
+                     "updated_at": bindparam("k_at"), "updated_by": bindparam("k_by"), "version": c.version + 1}))
 
 
 @functools.cache
@@ -321,13 +392,13 @@ def _finish(session: Session, actor: Actor | None, action: str, at: datetime, de
         [obj for (kind, obj) in changes.values()
          if kind != "create" and (obj.__tablename__, obj.id) in reindex],
         removed=[obj for (kind, obj) in changes.values() if kind == "purge"],
-        new=[obj for (kind, obj) in changes.values() if kind == "create"],
+        new=[obj for (kind, obj) in changes.values() if kind in (CREATED, RECEIVED)],
     )
     centre_ids = {getattr(obj, "centre_id", None) for obj in objects} - {None}
     centre_id = next(iter(centre_ids)) if len(centre_ids) == 1 else (actor.centre_id if actor else None)
     events = [
         NewEvent(f"{action}:{kind}", obj.__tablename__, obj.id, record_values(obj))
-        for (kind, obj) in changes.values()
+        for (kind, obj) in changes.values() if kind != RECEIVED
     ] + notes
     Chain(session, device).append(
         events, at=at, centre_id=centre_id,

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
-from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -30,14 +29,13 @@ from app.ledger.reader import Sheet, read_ledger
 from app.ledger.rows import LedgerRow, Problem, check_row
 from app.rules.workdays import WorkdayCalendar
 from app.search.tokens import name_pinyin
-from app.service import add_bulk, read_call, service_call
+from app.service import add_bulk, new_record, read_call, service_call
 from app.services.today import centre_today, zone as tz
 from db.bulk import in_chunks
 from db.models import (
     AssistCase, CaseEvent, CaseRight, Centre, FollowUp, IpRight, Party, User,
 )
 
-T = TypeVar("T")
 _INSERT_ORDER = (User, Party, IpRight, AssistCase, CaseRight, CaseEvent, FollowUp)
 IMPORT_ROLES = frozenset({"admin", "supervisor"})
 # Prefix of the user names of inactive accounts created for caseworkers named in a ledger.
@@ -230,7 +228,7 @@ class Plan:
         applicant = self._applicant(row, made)
         opposing = self._opposing(row.opposing_name, made) if row.opposing_name else None
         assignee = self._user(row.assignee_name, made) if row.assignee_name else None
-        case = _record(
+        case = new_record(
             AssistCase, id=uuid.uuid4(), centre_id=centre_id, case_no=case_no,
             registered_on=row.registered_on, channel=row.channel, applicant_id=applicant.id,
             opposing_party_id=opposing.id if opposing else None, ip_kind=row.ip_kind,
@@ -244,10 +242,10 @@ class Plan:
         made.append(case)
         if row.right_number:
             right_id = self._right(row, applicant, made)
-            made.append(_record(CaseRight, id=uuid.uuid4(), centre_id=centre_id, case_id=case.id, right_id=right_id))
+            made.append(new_record(CaseRight, id=uuid.uuid4(), centre_id=centre_id, case_id=case.id, right_id=right_id))
         made.extend(_timeline(row, case, actor, assignee, zone))
         if row.followed_up_on:
-            made.append(_record(
+            made.append(new_record(
                 FollowUp, id=uuid.uuid4(), centre_id=centre_id, case_id=case.id,
                 visited_on=row.followed_up_on, satisfaction_label=row.satisfaction_label,
                 satisfaction_score=row.satisfaction_score,
@@ -282,7 +280,7 @@ class Plan:
         return self.parties_by_name.get(name) or self._new_party(name, _kind_from_name(name), made)
 
     def _new_party(self, name: str, kind: str, made: list) -> Party:
-        party = _record(Party, id=uuid.uuid4(), centre_id=self.centre.id, kind=kind, name=name,
+        party = new_record(Party, id=uuid.uuid4(), centre_id=self.centre.id, kind=kind, name=name,
                         name_pinyin=name_pinyin(name), identifier=None, phone="")
         made.append(party)
         self.parties_by_name_kind.setdefault((name, kind), party)
@@ -300,7 +298,7 @@ class Plan:
                 username = f"{LEDGER_USER_PREFIX}{name}-{n}"
             # Inactive and without a password: the history keeps who handled the case, but
             # nobody can sign in as this person until an admin sets them up.
-            user = _record(User, id=uuid.uuid4(), centre_id=self.centre.id, username=username,
+            user = new_record(User, id=uuid.uuid4(), centre_id=self.centre.id, username=username,
                            display_name=name, password_hash="", roles=["caseworker"], active=False)
             made.append(user)
             self.users_by_name[name] = user
@@ -313,7 +311,7 @@ class Plan:
         right_id = self.rights.get(key)
         if right_id is None:
             right_id = uuid.uuid4()
-            made.append(_record(IpRight, id=right_id, centre_id=self.centre.id, kind=row.ip_kind,
+            made.append(new_record(IpRight, id=right_id, centre_id=self.centre.id, kind=row.ip_kind,
                                 number=row.right_number, owner_id=owner.id))
             self.rights[key] = right_id
         return right_id
@@ -343,16 +341,6 @@ def _complete_held(s: Session, parties) -> None:
             for name in ("identifier", "phone", "scale"):
                 if getattr(party, name) != getattr(held, name):
                     setattr(party, name, getattr(held, name))
-
-
-def _record(model: type[T], **values) -> T:
-    """A new record holding `values`, made without the ORM's constructor: that sets each attribute
-    through its instrumentation (events, history), which for the tens of thousands of records of an
-    import cost seconds. Safe because these records never enter the session — add_bulk writes them
-    with Core — so no history is ever asked for."""
-    obj = model._sa_class_manager.new_instance()
-    obj.__dict__.update(values)
-    return obj
 
 
 def _case_no(raw: dict) -> str:
@@ -458,7 +446,7 @@ def _timeline(row: LedgerRow, case: AssistCase, actor: Actor, assignee: User | N
         score = "" if row.satisfaction_score is None else f"，满意度 {row.satisfaction_label or row.satisfaction_score}"
         steps.append(("followed_up", row.followed_up_on, handler, "回访" + score))
     return [
-        _record(CaseEvent, id=uuid.uuid4(), centre_id=case.centre_id, case_id=case.id, kind=kind,
+        new_record(CaseEvent, id=uuid.uuid4(), centre_id=case.centre_id, case_id=case.id, kind=kind,
                 at=_nine_am(on, zone), on=on,
                 actor_id=None, actor_name=name, text=text, data={"source": "ledger", "row": row.row})
         for kind, on, name, text in steps

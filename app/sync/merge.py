@@ -35,7 +35,7 @@ from app.audit import GENESIS, event_hash
 from app.context import Actor
 from app.database import Database
 from app.errors import NotFound, UsageError, ValidationError
-from app.service import add_bulk, read_call, service_call
+from app.service import RECEIVED, add_bulk, new_record, note, read_call, service_call, update_bulk
 from app.services.fair_checks import Checker
 from app.sync import bundle
 from app.sync.records import MODELS, TABLE_ORDER, damaged, load_row, load_value, merge_fields, to_json
@@ -222,22 +222,27 @@ def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], ch
         model = MODELS[name]
         existing = _load(s, model, [c.id for c in group])
         fields = merge_fields(name)
-        new_rows = []
+        new_rows, merged = [], []
         for c in group:
-            row = existing.get(c.id)
-            if row is None:
-                new_rows.append(model(**{k: v for k, v in c.values.items() if k != "version"}))
+            current = existing.get(c.id)
+            if current is None:
+                new_rows.append(new_record(model, **{k: v for k, v in c.values.items() if k != "version"}))
                 inserted += 1
             else:
                 seen = received.get((name, c.id))
-                applied, raised = _merge_record(s, b, c, row, fields, seen.value if seen else None, open_conflicts)
+                applied, raised = _merge_record(s, b, c, current, fields, seen.value if seen else None, open_conflicts)
+                if applied:
+                    merged.append((current, applied))
                 updated += bool(applied)
                 conflicts += raised
                 unchanged += not applied and not raised
             _remember(s, received, fresh_received, device, b.bundle_id, c, fields)
             if name == "fair_complaint":
                 complaints.append(c.id)
-        add_bulk(s, new_rows)  # one executemany per table; parents first (TABLE_ORDER)
+        # One executemany per table, parents first (TABLE_ORDER). A new record is exactly what the
+        # laptop sent, and the laptop's own event for it is merged above: no second event here.
+        add_bulk(s, new_rows, kind=RECEIVED)
+        update_bulk(s, model, merged)
         done += len(group)
         report(done, len(changes), "合并记录")
     report(len(changes), len(changes), "写入数据库")
@@ -248,6 +253,12 @@ def _merge(s: Session, actor: Actor, b: bundle.Bundle, changes: list[Change], ch
     counts = {"inserted": inserted, "updated": updated, "unchanged": unchanged, "conflicts": conflicts,
               "audit_events": new_events, "files": files, "flags": flags}
     s.add(SyncBundle(id=b.bundle_id, kind="return", device_id=device, counts=counts))
+    # The centre's own record of the import: which bundle, what it did, and up to where the laptop's
+    # chain was accepted (the events that vouch for the records inserted as sent).
+    head = chain[-1] if chain else None
+    note(s, "sync.import", "sync_bundle", b.bundle_id,
+         {**counts, "device": str(device), "chain_seq": head["seq"] if head else 0,
+          "chain_hash": head["hash"] if head else None})
     return ImportResult(b.bundle_id, device, False, inserted, updated, unchanged, conflicts, new_events, files,
                         tuple(flags), None)
 
@@ -259,8 +270,12 @@ def _by_table(changes: list[Change]) -> Iterable[tuple[str, list[Change]]]:
     return [(t, groups[t]) for t in TABLE_ORDER if t in groups]
 
 
-def _load(s: Session, model, ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
-    return {obj.id: obj for chunk in in_chunks(ids) for obj in s.scalars(select(model).where(model.id.in_(chunk)))}
+def _load(s: Session, model, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict]:
+    """id → every column's value, for those of `ids` already here (plain rows: the merge writes
+    its changes with update_bulk, and ORM objects for thousands of records cost more than the merge)."""
+    table = model.__table__
+    return {row["id"]: dict(row) for chunk in in_chunks(ids)
+            for row in s.execute(table.select().where(table.c.id.in_(chunk))).mappings()}
 
 
 def _columns(s: Session, key, ids: list[uuid.UUID], *columns) -> dict[uuid.UUID, Any]:
@@ -268,10 +283,12 @@ def _columns(s: Session, key, ids: list[uuid.UUID], *columns) -> dict[uuid.UUID,
     return {row[0]: row for chunk in in_chunks(ids) for row in s.execute(select(key, *columns).where(key.in_(chunk)))}
 
 
-def _merge_record(s: Session, b: bundle.Bundle, c: Change, row, fields: tuple[str, ...], received: dict | None,
-                  open_conflicts: dict) -> tuple[int, int]:
-    """Three-way merge of one record; returns (fields applied, conflicts raised)."""
-    applied = raised = 0
+def _merge_record(s: Session, b: bundle.Bundle, c: Change, current: dict, fields: tuple[str, ...],
+                  received: dict | None, open_conflicts: dict) -> tuple[dict, int]:
+    """Three-way merge of one record (`current`: the centre's values); returns (the fields to
+    change → the laptop's values, conflicts raised)."""
+    applied: dict = {}
+    raised = 0
     for f in fields:
         laptop = c.new.get(f)
         if received is not None and f in received:
@@ -280,17 +297,16 @@ def _merge_record(s: Session, b: bundle.Bundle, c: Change, row, fields: tuple[st
             base = c.base[f]
         else:
             base = _MISSING
-        centre = to_json(getattr(row, f))
+        centre = to_json(current[f])
         if laptop == base or laptop == centre:
             continue  # the laptop did not change it, or both sides agree
         if base is not _MISSING and centre == base:
-            setattr(row, f, c.values.get(f))
-            applied += 1
+            applied[f] = c.values.get(f)
             continue
         key = (c.table, c.id, f)
         conflict = open_conflicts.get(key)
         if conflict is None:
-            conflict = SyncConflict(centre_id=row.centre_id if hasattr(row, "centre_id") else b.centre_id,
+            conflict = SyncConflict(centre_id=current.get("centre_id") or b.centre_id,
                                     table_name=c.table, record_id=c.id, field=f, device_id=b.device_id)
             s.add(conflict)
             open_conflicts[key] = conflict

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.audit import verify_chain
+from app.integrity import check_database
 from app.services import fairs
 from app.sync import export, merge, receipt
 from db.models import AuditEvent, Exhibitor, FairComplaint, SyncConflict
@@ -129,6 +130,29 @@ def test_two_laptops_merge_by_every_rule(fair_setup, tmp_path):
         theirs = s.scalars(select(AuditEvent.hash).where(AuditEvent.device_id == a.issued.device_id)
                            .order_by(AuditEvent.seq)).all()
     assert mine == theirs
+    _audit_holds_every_merged_record(f, a)
+
+
+def _audit_holds_every_merged_record(f, laptop):
+    """A record inserted as the laptop sent it is vouched for by the laptop's own event (merged above),
+    not evented again at the centre; a record the merge changed gets a centre event; each import
+    leaves one `sync.import` event naming the bundle and how far the laptop's chain was taken."""
+    db = f.db
+    result = check_database(db, f.admin)
+    assert result.ok and result.changed_rows == () and "fair_complaint" not in result.never_evented
+    with db.read_session() as s:
+        made_on_laptop = s.scalars(select(FairComplaint.id).where(
+            FairComplaint.origin_device == laptop.issued.device_id)).all()
+        assert made_on_laptop
+        centre_events = s.scalars(select(AuditEvent.record_id).where(
+            AuditEvent.device_id == db.device_id, AuditEvent.record_id.in_(made_on_laptop))).all()
+        assert centre_events == []
+        imports = s.scalars(select(AuditEvent).where(AuditEvent.device_id == db.device_id,
+                                                      AuditEvent.action == "sync.import")
+                            .order_by(AuditEvent.seq)).all()
+        head = s.scalar(select(func.max(AuditEvent.seq)).where(AuditEvent.device_id == laptop.issued.device_id))
+    assert len(imports) == 5  # a, b, a2, b2, a3
+    assert imports[-1].data["chain_seq"] == head and imports[-1].data["updated"] == 1
 
 
 def _export(laptop, path):
