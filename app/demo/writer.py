@@ -34,14 +34,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Table, inspect, select
+from sqlalchemy import JSON, Boolean, Date, Table, select
 from sqlalchemy import Uuid as UuidType
 from sqlalchemy.orm import Session
 
 from app.database import Database
 from app.search.index import SEARCHABLE, doc_text, index_tokens
 from db import engine as dbengine
-from db import bulk
+from db import bulk, schema
 from db.bulk import Memo as _Memo
 from db.base import Base, UTCDateTime
 from db.models import SearchDoc, SearchToken
@@ -340,10 +340,9 @@ class BulkLoader:
 
     # --- indexes -----------------------------------------------------------------------------------
     def _drop_indexes(self) -> None:
-        inspector = inspect(self.conn)
         for name in self.order:
             table = Base.metadata.tables[name]
-            present = {ix["name"] for ix in inspector.get_indexes(name)}
+            present = schema.index_names(self.conn, name)
             for ix in sorted(table.indexes, key=lambda i: i.name):
                 if not ix.unique and ix.name in present:
                     ix.drop(self.conn)

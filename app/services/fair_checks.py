@@ -10,13 +10,16 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.labels import COMPLAINT_OUTCOME, label
+from db.bulk import in_chunks
 from db.models import AssistCase, Exhibitor, Fair, FairComplaint, LocalSetting, Party
+from db.models.parties import PARTY_NAME_KEY
 
 DIGEST_KEY = "kit_digest"
 
@@ -48,36 +51,54 @@ class PastComplaint:
 
 
 # ------------------------------------------------------------------ the digest a kit carries
-def build_digest(session: Session, centre_id: uuid.UUID) -> dict:
+def build_digest(session: Session, centre_id: uuid.UUID, names: Iterable[str] | None = None) -> dict:
+    """Past respondents and the parties the centre knows, with the roles each had. `names`: only the
+    parties of these names (compared without spaces) — what checking some complaints needs; a kit
+    carries all of them."""
     respondents = [p.__dict__ for p in _past_complaints(session, centre_id)]
     parties: dict[tuple[str, str], set[str]] = {}
 
     def add(name: str, identifier: str | None, role: str) -> None:
         parties.setdefault((norm_name(name), id_hash(identifier)), set()).add(role)
 
-    rows = session.execute(
-        select(Party.id, Party.name, Party.identifier).where(Party.centre_id == centre_id, Party.deleted.is_(False))
-    ).all()
-    names = {pid: (name, ident) for pid, name, ident in rows}
-    for applicant, opposing in session.execute(
-        select(AssistCase.applicant_id, AssistCase.opposing_party_id)
-        .where(AssistCase.centre_id == centre_id, AssistCase.deleted.is_(False))
-    ):
-        if applicant in names:
-            add(*names[applicant], "applicant")
-        if opposing in names:
-            add(*names[opposing], "opposing")
-    for (complainant,) in session.execute(
-        select(FairComplaint.complainant_id).where(FairComplaint.centre_id == centre_id, FairComplaint.deleted.is_(False))
-    ):
-        if complainant in names:
-            add(*names[complainant], "complainant")
+    known = {pid: (name, ident) for pid, name, ident in _parties(session, centre_id, names)}
+    ids = None if names is None else list(known)
+    for applicant, opposing in _rows(session, select(AssistCase.applicant_id, AssistCase.opposing_party_id).where(
+            AssistCase.centre_id == centre_id, AssistCase.deleted.is_(False)),
+            (AssistCase.applicant_id, AssistCase.opposing_party_id), ids):
+        if applicant in known:
+            add(*known[applicant], "applicant")
+        if opposing in known:
+            add(*known[opposing], "opposing")
+    for (complainant,) in _rows(session, select(FairComplaint.complainant_id).where(
+            FairComplaint.centre_id == centre_id, FairComplaint.deleted.is_(False)),
+            (FairComplaint.complainant_id,), ids):
+        if complainant in known:
+            add(*known[complainant], "complainant")
     for r in respondents:
         parties.setdefault((norm_name(r["respondent"]), r["credit_hash"]), set()).add("respondent")
     return {
         "respondents": respondents,
         "parties": [{"name": n, "id_hash": h, "roles": sorted(roles)} for (n, h), roles in sorted(parties.items())],
     }
+
+
+def _parties(session: Session, centre_id: uuid.UUID, names: Iterable[str] | None) -> list[tuple]:
+    """(id, name, identifier) of the centre's live parties, or of those named `names`."""
+    stmt = select(Party.id, Party.name, Party.identifier).where(Party.centre_id == centre_id,
+                                                                Party.deleted.is_(False))
+    if names is None:
+        return session.execute(stmt).all()
+    keys = sorted({key for key in map(norm_name, names) if key})
+    return [row for chunk in in_chunks(keys) for row in session.execute(stmt.where(PARTY_NAME_KEY.in_(chunk)))]
+
+
+def _rows(session: Session, stmt, columns: tuple, ids: list | None) -> list[tuple]:
+    """`stmt`'s rows; with `ids`, only those where one of `columns` holds one of them (an empty
+    list: none at all)."""
+    if ids is None:
+        return session.execute(stmt).all()
+    return [row for chunk in in_chunks(ids) for row in session.execute(stmt.where(or_(*(c.in_(chunk) for c in columns))))]
 
 
 def load_digest(session: Session) -> dict:
@@ -110,7 +131,8 @@ def _past_complaints(session: Session, centre_id: uuid.UUID, *, name: str | None
 class Checker:
     """Both checks for many complaints: the database and the kit digest are read once."""
 
-    def __init__(self, session: Session, centre_id: uuid.UUID) -> None:
+    def __init__(self, session: Session, centre_id: uuid.UUID, names: Iterable[str]) -> None:
+        """`names`: every complainant and respondent name the checks will be asked about."""
         self.session = session
         self.centre_id = centre_id
         digest = load_digest(session)
@@ -122,7 +144,7 @@ class Checker:
             if p.credit_hash:
                 self.by_credit.setdefault(p.credit_hash, []).append(p)
         self.roles: dict[tuple[str, str], set[str]] = {}
-        for p in build_digest(session, centre_id)["parties"] + digest["parties"]:
+        for p in build_digest(session, centre_id, names)["parties"] + digest["parties"]:
             for key in ((p["name"], p["id_hash"]), (p["name"], "")):
                 self.roles.setdefault(key, set()).update(p["roles"])
 

@@ -512,7 +512,7 @@ def list_complaints(db: Database, actor: Actor, fair_id: uuid.UUID, *, checks: b
         parties = _by_id(s, Party, {c.complainant_id for c in rows})
         rights = _by_id(s, IpRight, {c.right_id for c in rows if c.right_id})
         hours = settings.get(s, actor.centre_id, "limit_fair_hours")
-        checker = Checker(s, actor.centre_id) if checks else None
+        checker = Checker(s, actor.centre_id, _names(rows, parties.values())) if checks else None
         credits = _credit_codes(s, rows) if checks else {}
         result = []
         for c in rows:
@@ -540,9 +540,15 @@ def get_complaint(db: Database, actor: Actor, complaint_id: uuid.UUID) -> Compla
 
 
 def _complaint_row(s: Session, c: FairComplaint, *, checks: bool = False) -> ComplaintRow:
-    flags = Checker(s, c.centre_id).flags(c) if checks else ([], [])
-    return _assemble(c, s.get(Party, c.complainant_id), s.get(IpRight, c.right_id) if c.right_id else None,
+    party = s.get(Party, c.complainant_id)
+    flags = Checker(s, c.centre_id, _names([c], [party] if party else [])).flags(c, party=party) if checks else ([], [])
+    return _assemble(c, party, s.get(IpRight, c.right_id) if c.right_id else None,
                      settings.get(s, c.centre_id, "limit_fair_hours"), flags)
+
+
+def _names(complaints, complainants) -> list[str]:
+    """The names the checks of these complaints look up: respondents' and complainants'."""
+    return [c.respondent_name for c in complaints] + [p.name for p in complainants]
 
 
 def _assemble(c: FairComplaint, party: Party | None, right: IpRight | None, hours: int,

@@ -384,7 +384,6 @@ def _checks(s: Session, actor: Actor, complaint_ids: list[uuid.UUID]) -> list[st
     if not complaint_ids:
         return []
     with s.no_autoflush:
-        checker = Checker(s, actor.centre_id)
         # Plain rows of the columns the checks read (Checker.flags reads them by attribute name):
         # loading thousands of just-imported records as ORM objects cost more than the checks.
         complaints = [c for c in _columns(s, FairComplaint.id, complaint_ids, FairComplaint.complaint_no,
@@ -392,6 +391,8 @@ def _checks(s: Session, actor: Actor, complaint_ids: list[uuid.UUID]) -> list[st
                                           FairComplaint.complainant_id, FairComplaint.respondent_exhibitor_id,
                                           FairComplaint.deleted).values() if not c.deleted]
         parties = _columns(s, Party.id, list({c.complainant_id for c in complaints}), Party.name, Party.identifier)
+        checker = Checker(s, actor.centre_id, [c.respondent_name for c in complaints] +
+                          [p.name for p in parties.values()])
         shown = list({c.respondent_exhibitor_id for c in complaints if c.respondent_exhibitor_id})
         credits = {eid: e.credit_code for eid, e in _columns(s, Exhibitor.id, shown, Exhibitor.credit_code).items()}
         flags = []

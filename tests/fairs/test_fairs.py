@@ -10,7 +10,8 @@ from openpyxl import Workbook
 
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.pdf.fair_summary_pdf import fair_summary_pdf
-from app.services import fairs
+from app.services import cases, fairs
+from tests.app.case_data import case_input, company
 
 ALL_MATERIALS = {"right_proof": True, "identity": True, "legal_status": True, "respondent_info": True,
                  "reasons_evidence": True}
@@ -137,6 +138,22 @@ def test_repeat_respondent_is_flagged_across_fairs(centre, fair):
     other = fairs.register_complaint(db, who, fair.id, complainant=fairs.Complainant("丙公司"), ip_kind="商标",
                                      respondent_name="别的公司", received_at=T0)
     assert other.repeat_respondent == ()
+
+
+def test_complaint_names_parties_the_centre_met_on_the_other_side(centre, fair):
+    """A complainant who was the opposing party of an assistance case, or a respondent the centre assisted,
+    is pointed out before the centre takes sides — matched by name with spaces left out."""
+    db = centre.db
+    cases.register(db, centre.caseworker, case_input(applicant=company("沈阳青松机械有限公司", ""),
+                                                     opposing=company("大连 白鹭电器有限公司", "")))
+    c = fairs.register_complaint(db, centre.fairstaff, fair.id, complainant=fairs.Complainant("大连白鹭电器有限公司"),
+                                 ip_kind="外观设计", respondent_name="沈阳青松机械有限公司", received_at=T0)
+    shown = fairs.get_complaint(db, centre.fairstaff, c.id).conflicts
+    assert shown == ("投诉人 大连白鹭电器有限公司 曾是对方当事人", "被投诉人 沈阳青松机械有限公司 曾是本中心的援助申请人")
+    other = fairs.register_complaint(db, centre.fairstaff, fair.id, complainant=fairs.Complainant("丙公司"),
+                                     ip_kind="商标", respondent_name="别的公司", received_at=T0)
+    listed = {row.id: row.conflicts for row in fairs.list_complaints(db, centre.fairstaff, fair.id, checks=True)}
+    assert listed == {c.id: shown, other.id: ()}
 
 
 def test_patrol_notes(centre, fair):
