@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app import numbering, settings
 from app.calendar_table import calendar_for
+from app.collector import collector_paused
 from app.context import Actor
 from app.database import Database
 from app.ledger import cells
@@ -65,6 +66,7 @@ class ImportResult:
 Progress = Callable[[str, int, int], None]
 
 
+@collector_paused()  # tens of thousands of records, events and tokens: see app.collector
 def import_ledger(
     db: Database, actor: Actor, path: str | Path, *, today: date | None = None,
     dry_run: bool = False, progress: Progress | None = None,

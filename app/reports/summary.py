@@ -22,7 +22,7 @@ from app.context import Actor
 from app.database import Database
 from app.errors import UsageError
 from app.reports import service
-from app.reports.bulk import collector_paused
+from app.collector import collector_paused
 from app.reports.figures import Conditions, Raw, as_json, conditions, unindexed
 from app.reports.periods import Period
 from app.privacy import mask_value

@@ -13,7 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from app.reports.bulk import collector_paused
+from app.collector import collector_paused
 from app.reports.summary import LISTS, CaseLine, Summary
 from app.reports.xlsx_rows import Column, PendingRows
 

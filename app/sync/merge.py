@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import GENESIS, event_hash
+from app.collector import collector_paused
 from app.context import Actor
 from app.database import Database
 from app.errors import NotFound, UsageError, ValidationError
@@ -168,6 +169,7 @@ def _uuid_or_none(v: Any) -> uuid.UUID | None:
 Progress = Callable[[int, "int | None", str], None]
 
 
+@collector_paused()  # tens of thousands of records, events and tokens: see app.collector
 def import_bundle(db: Database, actor: Actor, path: Path, passphrase: str | None = None, *,
                   receipt_out: Path | None = None, progress: Progress | None = None) -> ImportResult:
     """Import a return bundle in one transaction; write a signed receipt beside it (or at

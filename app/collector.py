@@ -1,5 +1,6 @@
 """Building tens of thousands of small objects at once (a summary's case lists, the workbook's
-rows) without Python's cyclic garbage collector walking the whole heap again and again."""
+rows, an import's records, events and tokens) without Python's cyclic garbage collector walking
+the whole heap again and again."""
 from __future__ import annotations
 
 import gc
