@@ -39,9 +39,32 @@ PERSON_FIELDS = {("party", "name"), ("party", "name_pinyin")}
 _PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
+class _Texts(dict):
+    """UUID or day → its JSON form, computed once: an import's records repeat the centre, the user,
+    the device, the parties and a thousand-odd days hundreds of thousands of times, and str(UUID)
+    is Python code. Only exact UUIDs and dates go in (equal keys then always have equal text);
+    emptied when it grows large so that a long-running window does not keep every id it saw."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, key: uuid.UUID | date) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        text = self[key] = str(key) if type(key) is uuid.UUID else key.isoformat()
+        return text
+
+
+_MEMO_TYPES = frozenset({uuid.UUID, date})
+_TEXT_OF = _Texts()
+
+
 def jsonable(value: Any) -> Any:
-    if type(value) in _PLAIN_TYPES or type(value) is Protected:
+    """`value` in the JSON form an event keeps (nested lists and dicts converted too)."""
+    kind = type(value)
+    if kind in _PLAIN_TYPES or kind is Protected:
         return value
+    if kind in _MEMO_TYPES:
+        return _TEXT_OF[value]
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, datetime):
@@ -79,34 +102,12 @@ class Protected(dict):
 def protect_all(table: str, values: dict, *, person: bool = False) -> Protected:
     """A record's values as an audit event keeps them: in JSON form, personal data `hashed`
     (`person`: the record is a natural person's, so PERSON_FIELDS are personal too)."""
-    out = Protected({
-        k: v if (kind := type(v)) in _PLAIN_TYPES else _TEXT_OF[v] if kind in _MEMO_TYPES else jsonable(v)
-        for k, v in values.items()
-    })
+    out = Protected({k: v if type(v) in _PLAIN_TYPES else jsonable(v) for k, v in values.items()})
     for k in personal_fields(table, person) & out.keys():
         v = values[k]
         if v not in (None, ""):
             out[k] = hashed(v)
     return out
-
-
-class _Texts(dict):
-    """UUID or day → its JSON form, computed once: an import's records repeat the centre, the user,
-    the device, the parties and a thousand-odd days hundreds of thousands of times, and str(UUID)
-    is Python code. Only exact UUIDs and dates go in (equal keys then always have equal text);
-    emptied when it grows large so that a long-running window does not keep every id it saw."""
-
-    LIMIT = 200_000
-
-    def __missing__(self, key: uuid.UUID | date) -> str:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        text = self[key] = str(key) if type(key) is uuid.UUID else key.isoformat()
-        return text
-
-
-_MEMO_TYPES = frozenset({uuid.UUID, date})
-_TEXT_OF = _Texts()
 
 
 # One encoder: json.dumps with options builds a new one per call, and every event is encoded once
