@@ -25,7 +25,7 @@ def opened_case(qtbot, db, actor, case_id, today, *, show: bool = False):
 
 def form_done(qtbot, dialog):
     """A step form or the register/edit dialog after its save (and any choice list read) ended."""
-    qtbot.waitUntil(lambda: not getattr(dialog, "busy", dialog.saving), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=TIMEOUT_MS)
     return dialog
 
 

@@ -111,7 +111,6 @@ class RegisterDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.saving = False
-        self.save_task: Task | None = None
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -178,6 +177,11 @@ class RegisterDialog(QDialog):
             + (question or self.tr("Register anyway?")))
         return answer == QMessageBox.StandardButton.Yes
 
+    @property
+    def busy(self) -> bool:
+        """The save is running (as the step forms' `busy`: tests and callers wait on it)."""
+        return self.saving
+
     def save(self) -> Task | None:
         """Save off the GUI thread. Conflicts with earlier cases are asked about first: the service
         refuses with them (nothing written), and on "yes" the save runs again, confirmed."""
@@ -189,9 +193,8 @@ class RegisterDialog(QDialog):
         self.saving = True
         self.save_button.setEnabled(False)
         write = self._write(data, confirmed)
-        self.save_task = run_task(lambda: write(read_attachments(files)), on_success=self._saved,
-                                  on_failure=partial(self._save_refused, data, files), parent=self)
-        return self.save_task
+        return run_task(lambda: write(read_attachments(files)), on_success=self._saved,
+                        on_failure=partial(self._save_refused, data, files), parent=self)
 
     def _write(self, data: cases.CaseInput, confirmed: bool) -> Callable[[tuple], cases.CaseHead]:
         """The service call, given the attachments (runs off the GUI thread: plain values only)."""
