@@ -210,8 +210,11 @@ class CaseView(QWidget):
             return [on, Field("note", self.tr("Note"))]
         if action == "withdraw":
             return [on]
-        if action == "accept":  # the caseworkers are read when the form opens (start_action)
-            return [Field("assignee_id", self.tr("Assignee"), "choice"), on, Field("note", self.tr("Note"))]
+        if action == "accept":  # the caseworkers are read when the form opens
+            db, actor = self._db, self._actor
+            assignee = Field("assignee_id", self.tr("Assignee"), "choice", default=actor.user_id,
+                             load=lambda: caseworkers(db, actor))
+            return [assignee, on, Field("note", self.tr("Note"))]
         if action == "refuse":
             return [Field("reason", self.tr("Reason"), "multiline"), on]
         if action == "log":
@@ -263,9 +266,6 @@ class CaseView(QWidget):
         dialog = StepDialog(self._action_title(action), self._fields(action),
                             lambda v: self._submit(action, d, v), self)
         dialog.setObjectName(f"dialog_{action}")
-        if action == "accept":
-            db, actor = self._db, self._actor
-            dialog.load_choices("assignee_id", lambda: caseworkers(db, actor), default=actor.user_id)
         dialog.done_ok.connect(self._after_step)
         self.dialog = dialog
         dialog.open()

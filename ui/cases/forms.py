@@ -30,6 +30,9 @@ class Field:
     choices: Sequence[tuple[Any, str]] = field(default=())   # (value, shown text)
     default: Any = None
     editable: bool = False           # a choice that also accepts typed text (e.g. a 0–100 score)
+    # A choice whose items come from the database: read off the GUI thread when the form opens
+    # (StepDialog._load_choices), `default` picked once they are there.
+    load: Callable[[], Sequence[tuple[Any, str]]] | None = None
 
 
 def fill_choices(combo: QComboBox, choices, default: Any = None) -> None:
@@ -112,6 +115,9 @@ class StepDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        for f in self._fields:
+            if f.load is not None:
+                self._load_choices(f.key, f.load, f.default)
 
     @property
     def busy(self) -> bool:
@@ -121,7 +127,7 @@ class StepDialog(QDialog):
     def values(self) -> dict:
         return {f.key: read_widget(f, self.widgets[f.key]) for f in self._fields}
 
-    def load_choices(self, key: str, read: Callable[[], list[tuple[Any, str]]], default: Any = None) -> Task:
+    def _load_choices(self, key: str, read: Callable[[], list[tuple[Any, str]]], default: Any = None) -> Task:
         """Fill the choice `key` with what `read()` returns (run off the GUI thread)."""
         combo = self.widgets[key]
         assert isinstance(combo, QComboBox)

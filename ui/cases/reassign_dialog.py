@@ -23,7 +23,8 @@ class ReassignDialog(StepDialog):
     def __init__(self, db: Database, actor: Actor, detail: cases.CaseDetail, parent: QWidget | None = None) -> None:
         # The fields exist before the dialog does, hence translate() rather than self.tr().
         qt = QCoreApplication
-        fields = [Field("assignee_id", qt.translate("ReassignDialog", "New assignee"), "choice"),
+        fields = [Field("assignee_id", qt.translate("ReassignDialog", "New assignee"), "choice",
+                        load=lambda: caseworkers(db, actor, excluded=detail.assignee_id)),
                   Field("note", qt.translate("ReassignDialog", "Reason"))]
         title = qt.translate("ReassignDialog", "Reassign {case_no}").format(case_no=detail.case_no)
         super().__init__(title, fields, lambda v: case_steps.reassign(
@@ -33,7 +34,6 @@ class ReassignDialog(StepDialog):
         self.current = QLabel(current, self)
         self.current.setObjectName("current_assignee")
         self.layout().insertWidget(0, self.current)
-        self.load_choices("assignee_id", lambda: caseworkers(db, actor, excluded=detail.assignee_id))
 
 
 def caseworkers(db: Database, actor: Actor, excluded: uuid.UUID | None = None) -> list[tuple[uuid.UUID, str]]:
