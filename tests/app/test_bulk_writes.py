@@ -74,3 +74,27 @@ def test_records_received_from_another_device_are_indexed_but_not_evented_again(
         add_bulk(s, [record], kind=RECEIVED)
     assert _events_for(db, record.id) == []
     assert [p.name for p in search_parties(db, centre.caseworker, "远山")] == ["远山陶瓷有限公司"]
+
+
+def test_update_bulk_writes_json_values_and_deletions(centre):
+    """A merge may change a JSON column (a fair's staff) or delete a record (a laptop's deletion arrives
+    as deleted = true): both are written, and the deletion is evented as one."""
+    from datetime import date
+
+    from app.services import fairs
+    from db.models import Fair
+
+    db = centre.db
+    fair = fairs.create_fair(db, centre.admin, name="2026 秋季交易会", starts_on=date(2026, 10, 15),
+                             ends_on=date(2026, 10, 19))
+    gone = _parties(centre, ["青松机械有限公司"])[0]
+    staff = [str(centre.fairstaff.user_id), str(centre.caseworker.user_id)]
+    with service_call(db, centre.admin, roles=None, action="test.merge") as s:
+        fair_row = dict(s.execute(Fair.__table__.select().where(Fair.__table__.c.id == fair.id)).mappings().one())
+        update_bulk(s, Fair, [(fair_row, {"staff_ids": staff})])
+        update_bulk(s, Party, [(_current(s, [gone])[gone], {"deleted": True})])
+    with db.read_session() as s:
+        assert s.get(Fair, fair.id).staff_ids == staff
+        assert s.get(Party, gone).deleted is True
+    assert _events_for(db, gone)[-1].action == "test.merge:delete"
+    assert search_parties(db, centre.caseworker, "青松") == []
