@@ -28,7 +28,7 @@ from app.errors import NotAuthenticated, UsageError, ValidationError
 from app.passwords import MIN_LENGTH, hash_password, verify_password
 from app.search.index import index_records
 from app.service import service_call
-from app.services.fair_checks import DIGEST_KEY, build_digest
+from app.services.fair_checks import build_digest, digest_settings
 from app.services.fairs import MANAGE_ROLES, _fair_by_ref
 from app.services.setup import holds_data
 from app.sync import bundle
@@ -217,8 +217,7 @@ def open_kit(db: Database, kit_file: Path, passphrase: str | None = None) -> Kit
     now = utcnow()
     with db.write_session() as s:
         s.add_all([LocalSetting(key=DEVICE_KEY, value=str(device_id)), LocalSetting(key=KIT_ID_KEY, value=str(kit_id)),
-                   LocalSetting(key=DIGEST_KEY, value=json.dumps(digest, ensure_ascii=False)),
-                   LocalSetting(key=RECOVERY_KEY, value=rhash)])
+                   *digest_settings(digest), LocalSetting(key=RECOVERY_KEY, value=rhash)])
         calendar_table.regenerate(s)
         s.add(SyncKit(id=kit_id, role="opened", centre_id=b.centre_id, fair_id=fair_id, device_id=device_id,
                       number_prefix=prefix, secret=info["secret"]))
