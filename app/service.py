@@ -390,7 +390,7 @@ def _finish(session: Session, actor: Actor | None, action: str, at: datetime, de
     reindex_objects(
         session,
         [obj for (kind, obj) in changes.values()
-         if kind != "create" and (obj.__tablename__, obj.id) in reindex],
+         if kind not in (CREATED, RECEIVED) and (obj.__tablename__, obj.id) in reindex],
         removed=[obj for (kind, obj) in changes.values() if kind == "purge"],
         new=[obj for (kind, obj) in changes.values() if kind in (CREATED, RECEIVED)],
     )
