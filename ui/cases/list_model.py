@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 
 from app.context import Actor
