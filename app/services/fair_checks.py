@@ -52,11 +52,18 @@ class PastComplaint:
 
 
 # ------------------------------------------------------------------ the digest a kit carries
-def build_digest(session: Session, centre_id: uuid.UUID, names: Iterable[str] | None = None) -> dict:
-    """Past respondents and the parties the centre knows, with the roles each had. `names`: only the
-    parties of these names (compared without spaces) — what checking some complaints needs; a kit
-    carries all of them."""
-    respondents = [p.__dict__ for p in _past_complaints(session, centre_id)]
+def build_digest(session: Session, centre_id: uuid.UUID) -> dict:
+    """What a kit carries for the offline checks: past respondents, and every party the centre knows
+    with the roles it had (names and identifier hashes only)."""
+    past = _past_complaints(session, centre_id)
+    return {"respondents": [p.__dict__ for p in past], "parties": _known_parties(session, centre_id, past)}
+
+
+def _known_parties(session: Session, centre_id: uuid.UUID, past: list[PastComplaint],
+                   names: Iterable[str] | None = None) -> list[dict]:
+    """The digest's party entries (normalised name, identifier hash, roles): the parties of cases and
+    complaints, and the respondents of `past`. `names`: only the parties of these names (compared
+    without spaces) — what checking some complaints needs."""
     parties: dict[tuple[str, str], set[str]] = {}
 
     def add(name: str, identifier: str | None, role: str) -> None:
@@ -76,12 +83,9 @@ def build_digest(session: Session, centre_id: uuid.UUID, names: Iterable[str] | 
             (FairComplaint.complainant_id,), ids):
         if complainant in known:
             add(*known[complainant], "complainant")
-    for r in respondents:
-        parties.setdefault((norm_name(r["respondent"]), r["credit_hash"]), set()).add("respondent")
-    return {
-        "respondents": respondents,
-        "parties": [{"name": n, "id_hash": h, "roles": sorted(roles)} for (n, h), roles in sorted(parties.items())],
-    }
+    for p in past:
+        parties.setdefault((norm_name(p.respondent), p.credit_hash), set()).add("respondent")
+    return [{"name": n, "id_hash": h, "roles": sorted(roles)} for (n, h), roles in sorted(parties.items())]
 
 
 def _parties(session: Session, centre_id: uuid.UUID, names: Iterable[str] | None) -> list[tuple]:
@@ -185,7 +189,8 @@ class Checker:
         self.session = session
         self.centre_id = centre_id
         offline = _offline(session)
-        self.past = _past_complaints(session, centre_id) + offline.past
+        here = _past_complaints(session, centre_id)
+        self.past = here + offline.past
         self.by_name: dict[str, list[PastComplaint]] = {}
         self.by_credit: dict[str, list[PastComplaint]] = {}
         for p in self.past:
@@ -193,7 +198,7 @@ class Checker:
             if p.credit_hash:
                 self.by_credit.setdefault(p.credit_hash, []).append(p)
         self.offline_roles = offline.roles
-        self.roles = _roles_by_name(build_digest(session, centre_id, names)["parties"])
+        self.roles = _roles_by_name(_known_parties(session, centre_id, here, names))
 
     def repeat_respondent(self, fair_id: uuid.UUID, name: str, credit_code: str | None) -> list[str]:
         """Earlier complaints at other fairs against the same respondent (name or credit code)."""
@@ -206,20 +211,19 @@ class Checker:
                 found.setdefault(p.complaint_id, p)
         return [p.describe() for p in sorted(found.values(), key=lambda p: p.on)]
 
-    def party_conflicts(self, *, complainant: str, complainant_id: str | None,
-                        respondent: str, respondent_credit: str | None) -> list[str]:
+    def party_conflicts(self, *, complainant: str, respondent: str) -> list[str]:
         """Where the complainant was on the other side before, or the respondent was assisted by
         the centre before: a person should look before the centre takes sides."""
         notes = []
-        for role in sorted(self._roles_of(complainant, complainant_id) & {"opposing", "respondent"}):
+        for role in sorted(self._roles_of(complainant) & {"opposing", "respondent"}):
             notes.append(f"投诉人 {complainant} 曾是{ROLE_WORDS[role]}")
-        for role in sorted(self._roles_of(respondent, respondent_credit) & {"applicant", "complainant"}):
+        for role in sorted(self._roles_of(respondent) & {"applicant", "complainant"}):
             notes.append(f"被投诉人 {respondent} 曾是本中心的{ROLE_WORDS[role]}")
         return notes
 
-    def _roles_of(self, name: str, identifier: str | None) -> set[str]:
-        """The roles anyone of this name had. By name alone: a party seen without an identifier may
-        be the same one (the identifier hash narrows nothing the name has not already found)."""
+    def _roles_of(self, name: str) -> set[str]:
+        """The roles anyone of this name had. By name alone, identifier or not: a party recorded
+        without an identifier may be the same one."""
         key = norm_name(name)
         if not key:
             return set()
@@ -234,10 +238,7 @@ class Checker:
                 select(Exhibitor.credit_code).where(Exhibitor.id == complaint.respondent_exhibitor_id))
         party = party or self.session.get(Party, complaint.complainant_id)
         repeat = self.repeat_respondent(complaint.fair_id, complaint.respondent_name, credit)
-        conflicts = self.party_conflicts(
-            complainant=party.name if party else "", complainant_id=party.identifier if party else None,
-            respondent=complaint.respondent_name, respondent_credit=credit,
-        )
+        conflicts = self.party_conflicts(complainant=party.name if party else "", respondent=complaint.respondent_name)
         return repeat, conflicts
 
 

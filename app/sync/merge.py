@@ -392,7 +392,7 @@ def _checks(s: Session, actor: Actor, complaint_ids: list[uuid.UUID]) -> list[st
                                           FairComplaint.fair_id, FairComplaint.respondent_name,
                                           FairComplaint.complainant_id, FairComplaint.respondent_exhibitor_id,
                                           FairComplaint.deleted).values() if not c.deleted]
-        parties = _columns(s, Party.id, list({c.complainant_id for c in complaints}), Party.name, Party.identifier)
+        parties = _columns(s, Party.id, list({c.complainant_id for c in complaints}), Party.name)
         checker = Checker(s, actor.centre_id, [c.respondent_name for c in complaints] +
                           [p.name for p in parties.values()])
         shown = list({c.respondent_exhibitor_id for c in complaints if c.respondent_exhibitor_id})
