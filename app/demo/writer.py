@@ -39,7 +39,7 @@ from sqlalchemy import Uuid as UuidType
 from sqlalchemy.orm import Session
 
 from app.database import Database
-from app.search.index import SEARCHABLE, doc_text, index_tokens
+from app.search.index import DOC_COLUMNS, SEARCHABLE, doc_text, index_tokens
 from db import engine as dbengine
 from db import bulk, schema
 from db.bulk import Memo as _Memo
@@ -257,7 +257,7 @@ class _TokenLoad:
 
     def flush(self) -> None:
         if self.buffer:
-            bulk.insert_tuples(self.loader.conn, SearchDoc.__table__, ["table_name", "record_id", "tokens"], self.buffer)
+            bulk.insert_tuples(self.loader.conn, SearchDoc.__table__, DOC_COLUMNS, self.buffer)
             self.buffer = []
             self.pending = 0
 

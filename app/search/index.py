@@ -96,7 +96,7 @@ def index_tokens(table: str, values: dict) -> set[str]:
 
 _TOKEN_COLUMNS = ["token", "table_name", "record_id"]
 _TOKEN = itemgetter(0)
-_DOC_COLUMNS = ["table_name", "record_id", "tokens"]
+DOC_COLUMNS = ["table_name", "record_id", "tokens"]
 # One encoder: json.dumps with options builds a new encoder per call. Compact and with non-ASCII kept,
 # as the migration that first filled search_doc wrote it (the walk's LIKE patterns rely on that form).
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
@@ -193,6 +193,6 @@ def write_index(session: Session, wanted: dict, stored: dict) -> None:
     gone.sort(key=_TOKEN)
     added.sort(key=_TOKEN)
     bulk.delete_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, gone)
-    bulk.delete_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS[:2], old_docs)
+    bulk.delete_tuples(conn, SearchDoc.__table__, DOC_COLUMNS[:2], old_docs)
     bulk.insert_tuples(conn, SearchToken.__table__, _TOKEN_COLUMNS, added)
-    bulk.insert_tuples(conn, SearchDoc.__table__, _DOC_COLUMNS, docs)  # in key order already
+    bulk.insert_tuples(conn, SearchDoc.__table__, DOC_COLUMNS, docs)  # in key order already
