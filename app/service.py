@@ -42,6 +42,10 @@ NOTES = "ipaid_notes"
 
 T = TypeVar("T")
 
+# How a record created in a unit of work is evented: "create" (an event on this device's chain) or
+# "received" (created and evented on another device, whose chain this same unit of work merges).
+CREATED, RECEIVED = "create", "received"
+
 # Columns that change on every write and say nothing about the record itself.
 _BOOKKEEPING = {"version", "updated_at", "updated_by"}
 
@@ -69,7 +73,7 @@ def _track_changes(session: Session, _ctx, _instances) -> None:
     for obj in session.new:
         if isinstance(obj, Travelling):
             _stamp_new(obj, stamp)
-            changes.setdefault((obj.__tablename__, obj.id), ("create", obj))
+            changes.setdefault((obj.__tablename__, obj.id), (CREATED, obj))
     for obj in session.dirty:
         if isinstance(obj, Travelling) and session.is_modified(obj, include_collections=False):
             obj.updated_at = now
@@ -77,13 +81,19 @@ def _track_changes(session: Session, _ctx, _instances) -> None:
             key = (obj.__tablename__, obj.id)
             if _search_fields_touched(obj):  # read now: the history is gone after the flush
                 session.info[REINDEX].add(key)
-            action = "delete" if obj.deleted else "update"
-            if key in changes and changes[key][0] == "create":
-                action = "create"
-            changes[key] = (action, obj)
+            changes[key] = (_change_kind(changes, key, obj.deleted), obj)
     for obj in session.deleted:
         if isinstance(obj, Travelling):
             changes[(obj.__tablename__, obj.id)] = ("purge", obj)
+
+
+def _change_kind(changes: dict, key: tuple, deleted: bool) -> str:
+    """How a change to a record is evented: as its creation when this unit of work created it,
+    else as an update or (soft) deletion."""
+    earlier = changes.get(key)
+    if earlier is not None and earlier[0] in (CREATED, RECEIVED):
+        return earlier[0]
+    return "delete" if deleted else "update"
 
 
 def _stamp_values(get: Callable[[str], Any], stamp: tuple) -> dict[str, Any]:
@@ -110,7 +120,7 @@ def created_in(session: Session, obj: Travelling) -> bool:
     """Whether the current unit of work created `obj` (rather than found it)."""
     session.flush()
     change = session.info.get(CHANGES, {}).get((obj.__tablename__, obj.id))
-    return change is not None and change[0] == "create"
+    return change is not None and change[0] == CREATED
 
 
 def new_record(model: type[T], **values) -> T:
@@ -121,11 +131,6 @@ def new_record(model: type[T], **values) -> T:
     obj = model._sa_class_manager.new_instance()
     obj.__dict__.update(values)
     return obj
-
-
-# How add_bulk's records are evented: "create" (an event each on this device's chain) or
-# "received" (created and evented on another device, whose chain this same unit of work merges).
-CREATED, RECEIVED = "create", "received"
 
 
 def add_bulk(session: Session, objects: list[Travelling], *, kind: str = CREATED) -> None:
@@ -182,10 +187,7 @@ def update_bulk(session: Session, model: type[Travelling], updates: list[tuple[d
         key = (table.name, current["id"])
         obj = new_record(model, **current)  # what the events and the index read: the values after
         obj.__dict__.update(changed, updated_at=now, updated_by=user_id, version=current["version"] + 1)
-        action = "delete" if obj.deleted else "update"
-        if key in changes and changes[key][0] in (CREATED, RECEIVED):
-            action = changes[key][0]
-        changes[key] = (action, obj)
+        changes[key] = (_change_kind(changes, key, obj.deleted), obj)
         if searched & changed.keys():
             session.info[REINDEX].add(key)
         params = {f"v_{f}": v for f, v in changed.items()}
