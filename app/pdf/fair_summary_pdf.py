@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from app.labels import COMPLAINT_OUTCOME, IP_KIND, label
+from app.labels import IP_KIND, label
 from app.pdf import report
 
 if TYPE_CHECKING:  # the PDF layer takes plain data; it never touches the database
@@ -46,7 +46,7 @@ def fair_summary_pdf(summary: "FairSummary", *, timezone: str = "Asia/Shanghai")
             hours = "" if c.handled_at is None else f"{(c.handled_at - c.received_at).total_seconds() / 3600:.1f}"
             rows.append([c.complaint_no, f"{c.complainant}\n{ident}" if ident else c.complainant,
                          f"{c.respondent_name}（{c.booth}）" if c.booth else c.respondent_name,
-                         label(IP_KIND, c.ip_kind), _local(c.received_at, tz), label(COMPLAINT_OUTCOME, c.outcome) or c.status,
+                         label(IP_KIND, c.ip_kind), _local(c.received_at, tz), c.result or c.status,
                          hours])
         flow.append(report.data_table(["投诉编号", "投诉人", "被投诉人（展位）", "类型", "受理时间", "结果", "用时(小时)"],
                                       rows or [["（无）", "", "", "", "", "", ""]], [62, 50, 62, 24, 24, 18, 17], fonts,

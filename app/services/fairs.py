@@ -114,6 +114,11 @@ class ComplaintRow:
     conflicts: tuple[str, ...] = ()
 
     @property
+    def result(self) -> str:
+        """What came of it: the outcome, or 不予受理 for a complaint refused ('' while open)."""
+        return label(COMPLAINT_OUTCOME, self.outcome) or ("不予受理" if self.accepted is False else "")
+
+    @property
     def status(self) -> str:
         if self.handled_at:
             return "已处理"
@@ -753,16 +758,14 @@ def fair_summary(db: Database, actor: Actor, fair_id: uuid.UUID) -> FairSummary:
             idents = {cid: mask_value("party", "identifier", ident, party_kind=kind) for cid, ident, kind in rows}
         notes = s.scalar(select(func.count()).select_from(PatrolNote).where(PatrolNote.fair_id == fair_id,
                                                                           PatrolNote.deleted.is_(False))) or 0
-    outcome_counts = {code: 0 for code in COMPLAINT_OUTCOME}
+    # Every outcome, then the refused, then those still open: each complaint counted once.
+    result_counts = {label(COMPLAINT_OUTCOME, code): 0 for code in COMPLAINT_OUTCOME} | {"不予受理": 0, "未处理完": 0}
     kind_counts: dict[str, int] = {}
     for c in complaints:
-        if c.outcome:
-            outcome_counts[c.outcome] += 1
+        result_counts[c.result or "未处理完"] += 1
         kind_counts[c.ip_kind] = kind_counts.get(c.ip_kind, 0) + 1
     handled = [c for c in complaints if c.handled_at]
-    by_outcome = tuple((label(COMPLAINT_OUTCOME, k), n) for k, n in outcome_counts.items())
-    pending = len(complaints) - sum(outcome_counts.values())
-    by_outcome += (("未处理完", pending),)
+    by_outcome = tuple(result_counts.items())
     by_kind = tuple((label(IP_KIND, k), n) for k, n in sorted(kind_counts.items(), key=lambda kv: -kv[1]))
     return FairSummary(centre_name, fair, hours, tuple(complaints),
                        tuple(idents.get(c.id, "") for c in complaints), by_outcome, by_kind,

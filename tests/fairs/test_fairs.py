@@ -174,16 +174,23 @@ def test_summary_pdf_for_the_organiser(centre, fair, tmp_path):
         fairs.decide_complaint(db, who, c.id, accept=True)
         if outcome:
             fairs.record_progress(db, who, c.id, outcome=outcome, handled_at=T0 + timedelta(hours=hours))
+    refused = fairs.register_complaint(db, who, fair.id, complainant=fairs.Complainant("投诉人3"), ip_kind="商标",
+                                       respondent_name="展商3", received_at=T0)
+    fairs.decide_complaint(db, who, refused.id, accept=False, reason="权利已失效")
     summary = fairs.fair_summary(db, who, fair.id)
     assert summary.handled == 2 and summary.within_limit == 1 and summary.share_within_limit == 0.5
+    # A refused complaint is counted as refused, not as one still open.
+    counts = dict(summary.by_outcome)
+    assert (counts["撤展"], counts["遮盖"], counts["不予受理"], counts["未处理完"]) == (1, 1, 1, 1)
+    assert sum(counts.values()) == 4
     pdf = tmp_path / "summary.pdf"
     pdf.write_bytes(fair_summary_pdf(summary))
     with pdfplumber.open(pdf) as doc:
         text = "".join(p.extract_text() for p in doc.pages)
     flat = text.replace(" ", "").replace("\n", "")
     assert "2026春季交易会展会知识产权保护工作报告" in flat
-    assert "共接到知识产权投诉3件" in flat and "24小时内处理完毕1件（50.0%）" in flat
-    assert "〔2026〕测展投字第0001号" in flat and "撤展" in flat and "遮盖" in flat
+    assert "共接到知识产权投诉4件" in flat and "24小时内处理完毕1件（50.0%）" in flat
+    assert "〔2026〕测展投字第0001号" in flat and "撤展" in flat and "遮盖" in flat and "不予受理" in flat
     assert "110105********002X" in flat and "11010519491231002X" not in flat
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import IpaidError
-from app.labels import COMPLAINT_OUTCOME, IP_KIND, label
+from app.labels import IP_KIND
 from app.services import fair_opinions, fairs
 from ui.consultations.quick_entry import ConsultationQuickEntry
 from ui.crash import show_failure
@@ -236,7 +236,7 @@ class FairPage(QWidget):
             if r.conflicts:
                 checks = "；".join(filter(None, [checks, self.tr("Possible conflict")]))
             values = [r.complaint_no, r.complainant, r.respondent_name, r.booth, r.status, clock,
-                      label(COMPLAINT_OUTCOME, r.outcome), checks]
+                      r.result, checks]
             for j, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if j == 5 and colour is not None:
